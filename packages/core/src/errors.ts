@@ -1,0 +1,106 @@
+/**
+ * The GenericSwitch* exception family. Class names and message templates are
+ * upstream's (the seed's), so operators' log searches and runbooks still match.
+ * Templates use Python's `%(name)s` placeholders, filled from keyword args.
+ */
+
+export type ErrorArgs = Record<string, unknown>;
+
+/** Fill `%(name)s` placeholders; a missing value renders as `<name?>` instead of throwing. */
+export function formatTemplate(template: string, args: ErrorArgs): string {
+  return template.replace(/%\((\w+)\)s/g, (_m, key: string) =>
+    key in args && args[key] !== undefined ? renderValue(args[key]) : `<${key}?>`,
+  );
+}
+
+function renderValue(v: unknown): string {
+  if (v instanceof Error) return v.message;
+  if (typeof v === "string") return v;
+  if (v === null) return "None";
+  if (typeof v === "object") {
+    try {
+      return JSON.stringify(v);
+    } catch {
+      return String(v);
+    }
+  }
+  return String(v);
+}
+
+export interface GenericSwitchErrorOptions extends ErrorArgs {
+  /** The underlying error; kept as the standard `cause`. */
+  cause?: unknown;
+  /** Replace the template entirely (upstream's `message=` kwarg). */
+  message?: string;
+}
+
+export class GenericSwitchException extends Error {
+  static template = "%(method)s failed.";
+  /** The keyword arguments the message was built from. */
+  readonly args: ErrorArgs;
+
+  constructor(options: GenericSwitchErrorOptions = {}) {
+    const { cause, message, ...args } = options;
+    const template = (new.target as typeof GenericSwitchException).template;
+    super(message ?? formatTemplate(template, args), cause === undefined ? undefined : { cause });
+    this.name = new.target.name;
+    this.args = args;
+  }
+}
+
+export class GenericSwitchConfigException extends GenericSwitchException {
+  static override template = "%(option)s must be one of: %(allowed_options)s";
+}
+export class GenericSwitchEntrypointLoadError extends GenericSwitchException {
+  static override template = "Failed to load entrypoint %(ep)s: %(err)s";
+}
+export class GenericSwitchNetworkNameFormatInvalid extends GenericSwitchException {
+  static override template =
+    "Invalid value for 'ngs_network_name_format': %(name_format)s. Valid format options include 'network_id' and 'segmentation_id'";
+}
+export class GenericSwitchNetmikoMethodError extends GenericSwitchException {
+  static override template = "Can not parse arguments: commands %(cmds)s, args %(args)s";
+}
+export class GenericSwitchNetmikoNotSupported extends GenericSwitchException {
+  static override template = "Netmiko does not support device type %(device_type)s";
+}
+/** `config` must be a sanitised config (see `sanitiseConfig`): never a password, secret or key. */
+export class GenericSwitchNetmikoConnectError extends GenericSwitchException {
+  static override template = "Netmiko connection error: %(config)s, error: %(error)s";
+}
+/** `config` must be a sanitised config (see `sanitiseConfig`): never a password, secret or key. */
+export class GenericSwitchNetmikoConfigError extends GenericSwitchException {
+  static override template = "Netmiko configuration error: %(config)s, error: %(error)s";
+}
+export class GenericSwitchBatchError extends GenericSwitchException {
+  static override template = "Batching error: %(device)s, error: %(error)s";
+}
+export class GenericSwitchNotSupported extends GenericSwitchException {
+  static override template =
+    "Requested feature %(feature)s is not supported by networking-generic-switch on the %(switch)s. %(error)s";
+}
+export class ShutdownTimeout extends GenericSwitchException {
+  static override template = "Shutdown timed out after %(timeout)s seconds waiting for %(pending)s.";
+}
+
+/** Keys whose values never leave the process (logs, errors, transcripts). */
+export const SECRET_KEYS: ReadonlySet<string> = new Set([
+  "password",
+  "secret",
+  "passphrase",
+  "key_file",
+  "private_key",
+  "privateKey",
+  "alt_key_file",
+  "backend_url",
+]);
+
+/**
+ * A copy of a device config that is safe to log or put in an error message:
+ * secrets are masked (upstream masks them as `******`).
+ */
+export function sanitiseConfig(config: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) out[k] = SECRET_KEYS.has(k) ? "******" : v;
+  return out;
+}

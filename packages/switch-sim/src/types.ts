@@ -1,0 +1,74 @@
+/** The public contract of @ngs/switch-sim. */
+
+export interface SimPortState {
+  mode: "access" | "trunk" | "general" | "none";
+  accessVlan: number | null;
+  nativeVlan: number | null;
+  allowedVlans: number[];
+  shutdown: boolean;
+}
+
+export interface SimState {
+  vlans: Map<number, { name: string | null }>;
+  ports: Map<string, SimPortState>;
+}
+
+export interface SimCounters {
+  sessionsOpened: number;
+  /** Sessions open right now, and the most seen at once. */
+  sessionsActive: number;
+  sessionsPeak: number;
+  commandsReceived: number;
+  saves: number;
+  commits: number;
+  authFailures: number;
+  /** Sessions refused because of `maxSessions`. */
+  sessionsRejected: number;
+}
+
+export interface SimFaults {
+  /** Added before every command's reply. */
+  commandLatencyMs?: number;
+  loginLatencyMs?: number;
+  saveLatencyMs?: number;
+  /** Like a switch's vty limit; further sessions are refused. */
+  maxSessions?: number;
+  /** Close the connection after this many commands in one session. */
+  dropAfterCommands?: number;
+  /** Reject every authentication attempt. */
+  failAuth?: boolean;
+  /** Commands matching a pattern get this error text instead of being applied. */
+  errorOn?: { pattern: RegExp; output: string }[];
+}
+
+export interface SimSwitchOptions {
+  /** A platform name as in @ngs/cli-session (`cisco_ios`, `juniper`, `linux`, ...). */
+  platform: string;
+  hostname?: string;
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  username?: string;
+  password?: string;
+  /** OpenSSH public key lines accepted for `username`. */
+  authorizedKeys?: string[];
+  secret?: string;
+  /** Ports that exist at start (others are created on first mention). */
+  ports?: string[];
+  faults?: SimFaults;
+}
+
+export interface SimSwitch {
+  readonly platform: string;
+  readonly hostname: string;
+  readonly host: string;
+  readonly port: number;
+  /** `SHA256:...` of the host key, for pinning tests. */
+  readonly hostKeyFingerprint: string;
+  readonly state: SimState;
+  readonly counters: SimCounters;
+  /** Every command line received, in order, across sessions. */
+  readonly commandLog: string[];
+  faults: SimFaults;
+  close(): Promise<void>;
+}
