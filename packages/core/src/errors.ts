@@ -79,6 +79,14 @@ export class GenericSwitchNotSupported extends GenericSwitchException {
   static override template =
     "Requested feature %(feature)s is not supported by networking-generic-switch on the %(switch)s. %(error)s";
 }
+/**
+ * A value that would reach a switch CLI (port name, VLAN id, network id) is
+ * malformed or carries characters that could inject commands. Not upstream's;
+ * ngs validates before anything is sent.
+ */
+export class GenericSwitchInvalidValue extends GenericSwitchException {
+  static override template = "Invalid %(what)s %(value)s: %(reason)s";
+}
 export class ShutdownTimeout extends GenericSwitchException {
   static override template = "Shutdown timed out after %(timeout)s seconds waiting for %(pending)s.";
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Prepare a fresh Debian/Ubuntu machine for ngs: pnpm at the pinned version and
+# the workspace. With --services also the system services the tests drive for
+# real (etcd, OpenSSH sshd, Open vSwitch), installed with apt-get (needs root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+services=0
+for arg in "$@"; do
+  case "$arg" in
+    --services) services=1 ;;
+    -h|--help) echo "usage: scripts/setup.sh [--services]"; exit 0 ;;
+    *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$services" = 1 ]; then
+  need=()
+  command -v etcd >/dev/null 2>&1 || need+=(etcd-server)
+  [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+  command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
+  command -v ovs-vsctl >/dev/null 2>&1 || need+=(openvswitch-switch)
+  if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then echo "setup.sh: installing ${need[*]} needs root" >&2; exit 1; fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  # Debian's policy-rc.d keeps apt from starting services; the tests start their own.
+  mkdir -p /run/sshd 2>/dev/null || true
+fi
+
+want=$(node -p 'require("./package.json").packageManager.split("@")[1]')
+if [ "$(pnpm --version 2>/dev/null || true)" != "$want" ]; then
+  npm i -g "pnpm@$want" >/dev/null 2>&1
+fi
+export TURBO_TELEMETRY_DISABLED=1
+pnpm install --frozen-lockfile
