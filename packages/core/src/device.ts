@@ -1,10 +1,51 @@
-import type { BindingProfile, CommandPlan, DeviceConfig, SubPort, TrunkDetails } from "./types.js";
+import type { Coordinator } from "./coordinator.js";
+import {
+  brandedInstanceOf,
+  GenericSwitchConfigException,
+  GenericSwitchNetworkNameFormatInvalid,
+  GenericSwitchNotSupported,
+  sanitiseConfig,
+} from "./errors.js";
+import { defaultLogger, switchLogger, type Logger } from "./logging.js";
+import { parseNgsOptions, type NgsConfig } from "./options/ngs-options.js";
+import type {
+  BindingProfile,
+  CommandPlan,
+  DeviceConfig,
+  NgsGlobalConfig,
+  SecurityGroup,
+  SecurityGroupRule,
+  SubPort,
+  TrunkDetails,
+} from "./types.js";
+import { networkIdHex, validateVlanId } from "./validation.js";
 
 export interface PortOptions {
   trunkDetails?: TrunkDetails | null;
   /** Per-call default VLAN; `ngs_port_default_vlan` applies when absent. */
   defaultVlan?: number | string | null;
 }
+
+/** Runs a device's commands through the cross-process batch queue (etcd). */
+export interface Batcher {
+  doBatch(device: GenericSwitchDevice, commands: string[]): Promise<string>;
+}
+
+/** What the host hands every device besides its config section. */
+export interface DeviceContext {
+  /** Parent logger; the device logs through a child carrying `switch`. */
+  logger?: Logger;
+  global?: NgsGlobalConfig;
+  /** Lock backend for PoolLock; absent = no cross-process locking (upstream without backend_url). */
+  coordinator?: Coordinator;
+  /** Required when `ngs_batch_requests` is on. */
+  batcher?: Batcher;
+}
+
+const DEVICE_BRAND = Symbol.for("@ngs/core:GenericSwitchDevice");
+
+/** `acquire_timeout`'s default (reference §2.3). */
+export const DEFAULT_ACQUIRE_TIMEOUT_S = 60;
 
 /**
  * Every operation of a switch device (reference §1). Names follow upstream's
@@ -13,10 +54,174 @@ export interface PortOptions {
  *
  * The constructor signature is the plugin contract:
  *   new Device(config, deviceName, context)
+ * It parses every `ngs_*` option once and throws one
+ * `GenericSwitchConfigException` listing every bad option.
  */
 export abstract class GenericSwitchDevice {
   /** The plugin API this class implements; the loader checks it. */
   static readonly pluginApi: number = 1;
+  /**
+   * Vendor `ngs_*` options this class reads (e.g. `ngs_ovs_bridge`): known,
+   * so not warned about; read them with `option(name)`. Collected along the
+   * class chain, so a subclass lists only its own.
+   */
+  static readonly extraOptions: readonly string[] = [];
+
+  /** Recognise devices built on another copy of @ngs/core too (see brandedInstanceOf). */
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return brandedInstanceOf(this, DEVICE_BRAND, v);
+  }
+
+  readonly deviceName: string;
+  readonly deviceType: string;
+  /** The non-`ngs_` keys (device_type included): what the transport gets. */
+  readonly transportConfig: Readonly<Record<string, string>>;
+  readonly ngsConfig: Readonly<NgsConfig>;
+  protected readonly logger: Logger;
+  protected readonly context: DeviceContext;
+  private readonly rawOptions: Readonly<Record<string, string>>;
+
+  constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
+    this.deviceName = deviceName;
+    this.context = context;
+    this.logger = switchLogger(context.logger ?? defaultLogger(), deviceName);
+    const where = `[genericswitch:${deviceName}]`;
+
+    const parsed = parseNgsOptions(config, collectExtraOptions(new.target));
+    const problems = [...parsed.problems];
+    const deviceType = config.device_type?.trim();
+    if (!deviceType) problems.unshift("device_type: missing (every device section needs one, e.g. device_type = netmiko_cisco_ios)");
+    if (parsed.config.batchRequests && !context.batcher && !context.global?.backendUrl) {
+      problems.push("ngs_batch_requests: needs [ngs_coordination] backend_url (an etcd URL) to be configured");
+    }
+    if (problems.length > 0) {
+      const message = `Invalid configuration for switch ${deviceName}:\n${problems.map((p) => `  ${where} ${p}`).join("\n")}`;
+      // Upstream raises this class for a bad name format; keep it, with every other problem listed too.
+      const nameFormatError = parsed.failures.get("ngs_network_name_format");
+      if (nameFormatError instanceof GenericSwitchNetworkNameFormatInvalid) {
+        throw new GenericSwitchNetworkNameFormatInvalid({ message, ...nameFormatError.args, problems });
+      }
+      throw new GenericSwitchConfigException({ message, option: where, problems });
+    }
+    for (const key of parsed.unknown) this.logger.warn({ option: key }, `Ignoring unknown option '${key}' for switch ${deviceName}`);
+
+    this.deviceType = deviceType!;
+    this.transportConfig = Object.freeze({ ...parsed.transport });
+    this.ngsConfig = Object.freeze(parsed.config);
+    this.rawOptions = Object.freeze(parsed.raw);
+  }
+
+  // ---- options --------------------------------------------------------
+
+  /** A recognised `ngs_*` option (base or declared extra) as written, or undefined. */
+  option(name: string): string | undefined {
+    return this.rawOptions[name];
+  }
+  /** The transport config with secrets masked: safe for logs and error messages. */
+  get sanitisedConfig(): Record<string, unknown> {
+    return sanitiseConfig(this.transportConfig);
+  }
+  get globalConfig(): NgsGlobalConfig {
+    return this.context.global ?? { acquireTimeoutS: DEFAULT_ACQUIRE_TIMEOUT_S };
+  }
+  get coordinator(): Coordinator | undefined {
+    return this.context.coordinator;
+  }
+  get batcher(): Batcher | undefined {
+    return this.context.batcher;
+  }
+  get physicalNetworks(): string[] {
+    return [...this.ngsConfig.physicalNetworks];
+  }
+  get trunkPorts(): string[] {
+    return [...this.ngsConfig.trunkPorts];
+  }
+  get macAddress(): string | undefined {
+    return this.ngsConfig.macAddress;
+  }
+  get managesVlans(): boolean {
+    return this.ngsConfig.manageVlans;
+  }
+  get saveConfiguration(): boolean {
+    return this.ngsConfig.saveConfiguration;
+  }
+  get disableInactivePorts(): boolean {
+    return this.ngsConfig.disableInactivePorts;
+  }
+  get portDefaultVlan(): number | undefined {
+    return this.ngsConfig.portDefaultVlan;
+  }
+  get networkNameFormat(): string {
+    return this.ngsConfig.networkNameFormat.source;
+  }
+  get batchRequests(): boolean {
+    return this.ngsConfig.batchRequests;
+  }
+  get maxConnections(): number {
+    return this.ngsConfig.maxConnections;
+  }
+  get reuseConnection(): boolean {
+    return this.ngsConfig.reuseConnection;
+  }
+  get sshConnectTimeoutS(): number {
+    return this.ngsConfig.sshConnectTimeoutS;
+  }
+  get sshConnectIntervalS(): number {
+    return this.ngsConfig.sshConnectIntervalS;
+  }
+  get securityGroupsEnabled(): boolean {
+    return this.ngsConfig.securityGroupsEnabled;
+  }
+  /**
+   * The lock and batch key: `host`, else `ip` (upstream), else the device
+   * name (ngs: devices without an address, such as the fake, still lock).
+   */
+  get lockPrefix(): string {
+    return this.transportConfig.host || this.transportConfig.ip || this.deviceName;
+  }
+
+  /** `ngs_allowed_ports` / `ngs_allowed_vlans`: may this port join this VLAN? */
+  isAllowed(portId: string, vlan: number | string): boolean {
+    const { allowedPorts, allowedVlans } = this.ngsConfig;
+    if (allowedPorts !== null && !allowedPorts.includes(portId)) return false;
+    if (allowedVlans !== null && !allowedVlans.includes(String(vlan))) return false;
+    return true;
+  }
+
+  /**
+   * The VLAN name for `ngs_network_name_format`. `networkId` is a UUID
+   * (rendered as 32 hex digits, like upstream's `uuid.UUID(id).hex`), or a
+   * VLAN id for the default-VLAN restore, which upstream formats with the
+   * VLAN in both places.
+   */
+  formatNetworkName(networkId: string | number, segmentationId: number | string): string {
+    const seg = String(validateVlanId(segmentationId, "segmentation id"));
+    const id = typeof networkId === "number" || /^[0-9]{1,4}$/.test(networkId)
+      ? String(validateVlanId(networkId, "network id"))
+      : networkIdHex(networkId);
+    return this.ngsConfig.networkNameFormat.format({ network_id: id, segmentation_id: seg });
+  }
+
+  // ---- capabilities ---------------------------------------------------
+
+  /** Neutron trunks on ports (upstream: `bool(ADD_NETWORK_TO_TRUNK)`). */
+  get supportTrunkOnPorts(): boolean {
+    return false;
+  }
+  /** Neutron trunks on bonds (upstream: `bool(ADD_NETWORK_TO_BOND_TRUNK)`). */
+  get supportTrunkOnBondPorts(): boolean {
+    return false;
+  }
+  /** L2VNI: the switch can map a VLAN to a VNI (upstream: `PLUG_SWITCH_TO_NETWORK` is set). */
+  get supportsL2vni(): boolean {
+    return false;
+  }
+  /** The security-group hooks do something on this switch type. */
+  get supportsSecurityGroups(): boolean {
+    return false;
+  }
+
+  // ---- operations -----------------------------------------------------
 
   abstract addNetwork(segmentationId: number | string, networkId: string): Promise<string | void>;
   abstract delNetwork(segmentationId: number | string, networkId: string): Promise<string | void>;
@@ -36,6 +241,80 @@ export abstract class GenericSwitchDevice {
     subports: SubPort[],
     trunkDetails?: TrunkDetails | null,
   ): Promise<string | void>;
+
+  // ---- L2VNI hooks (upstream's conservative defaults) -----------------
+
+  /** Map VLAN `segmentationId` to `vni` on the switch. Default: nothing to do. */
+  async plugSwitchToNetwork(_vni: number | string, _segmentationId: number | string, _physnet?: string | null): Promise<string | void> {
+    return undefined;
+  }
+  /** Undo `plugSwitchToNetwork`. Default: nothing to do. */
+  async unplugSwitchFromNetwork(_vni: number | string, _segmentationId: number | string, _physnet?: string | null): Promise<string | void> {
+    return undefined;
+  }
+  /** Does any port still carry this VLAN? Default true, so nothing gets torn down by mistake. */
+  async vlanHasPorts(_segmentationId: number | string): Promise<boolean> {
+    return true;
+  }
+  /** Is this VLAN already mapped to this VNI? Default false, so the mapping gets (re)applied. */
+  async vlanHasVni(_segmentationId: number | string, _vni: number | string): Promise<boolean> {
+    return false;
+  }
+
+  // ---- security-group hooks (unsupported unless a vendor overrides) ---
+
+  async addSecurityGroup(_sg: SecurityGroup): Promise<string | void> {
+    throw this.notSupported("security groups");
+  }
+  async updateSecurityGroup(_sg: SecurityGroup): Promise<string | void> {
+    throw this.notSupported("security groups");
+  }
+  async delSecurityGroup(_sgId: string): Promise<string | void> {
+    throw this.notSupported("security groups");
+  }
+  async bindSecurityGroup(_sg: SecurityGroup, _portId: string, _portIds: string[]): Promise<string | void> {
+    throw this.notSupported("security groups");
+  }
+  async unbindSecurityGroup(_sgId: string, _portId: string, _portIds: string[]): Promise<string | void> {
+    throw this.notSupported("security groups");
+  }
+
+  protected notSupported(feature: string, error = ""): GenericSwitchNotSupported {
+    return new GenericSwitchNotSupported({ feature, switch: `${this.deviceType} switch ${this.deviceName}`, error });
+  }
 }
 
-export type { BindingProfile, CommandPlan, DeviceConfig, SubPort, TrunkDetails };
+Object.defineProperty(GenericSwitchDevice.prototype, DEVICE_BRAND, { value: true });
+
+/** The union of `extraOptions` declared along a device class's chain. */
+export function collectExtraOptions(ctor: unknown): Set<string> {
+  const out = new Set<string>();
+  let c = ctor as { extraOptions?: readonly string[] } | null;
+  while (c && c !== Function.prototype) {
+    if (Object.prototype.hasOwnProperty.call(c, "extraOptions") && Array.isArray(c.extraOptions)) {
+      for (const o of c.extraOptions) out.add(o);
+    }
+    c = Object.getPrototypeOf(c) as typeof c;
+  }
+  return out;
+}
+
+/** The class type the loader returns: constructible with the plugin-contract signature. */
+export type DeviceClass = (new (config: DeviceConfig, deviceName: string, context?: DeviceContext) => GenericSwitchDevice) & {
+  readonly pluginApi?: number;
+  readonly extraOptions?: readonly string[];
+};
+
+/** The operations a device class's prototype must have (checked by the loader). */
+export const DEVICE_OPERATIONS = [
+  "addNetwork",
+  "delNetwork",
+  "plugPortToNetwork",
+  "deletePort",
+  "plugBondToNetwork",
+  "unplugBondFromNetwork",
+  "addSubportsOnTrunk",
+  "delSubportsOnTrunk",
+] as const;
+
+export type { BindingProfile, CommandPlan, DeviceConfig, SecurityGroup, SecurityGroupRule, SubPort, TrunkDetails };

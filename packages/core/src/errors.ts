@@ -34,8 +34,30 @@ export interface GenericSwitchErrorOptions extends ErrorArgs {
   message?: string;
 }
 
+/** Marks ngs errors in the global symbol registry, shared by every copy of @ngs/core. */
+const ERROR_BRAND = Symbol.for("@ngs/core:GenericSwitchException");
+
+/**
+ * `instanceof` that also recognises instances made by another copy of
+ * @ngs/core (a plugin dir that installed its own peer copy): same brand,
+ * and a class of the same name in the instance's chain.
+ */
+export function brandedInstanceOf(cls: Function, brand: symbol, v: unknown): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  if (Function.prototype[Symbol.hasInstance].call(cls, v)) return true;
+  if (!(v as Record<symbol, unknown>)[brand]) return false;
+  for (let p = Object.getPrototypeOf(v) as { constructor?: Function } | null; p; p = Object.getPrototypeOf(p) as typeof p) {
+    if (p.constructor?.name === cls.name) return true;
+  }
+  return false;
+}
+
 export class GenericSwitchException extends Error {
   static template = "%(method)s failed.";
+
+  static override [Symbol.hasInstance](v: unknown): boolean {
+    return brandedInstanceOf(this, ERROR_BRAND, v);
+  }
   /** The keyword arguments the message was built from. */
   readonly args: ErrorArgs;
 
@@ -47,6 +69,8 @@ export class GenericSwitchException extends Error {
     this.args = args;
   }
 }
+
+Object.defineProperty(GenericSwitchException.prototype, ERROR_BRAND, { value: true });
 
 export class GenericSwitchConfigException extends GenericSwitchException {
   static override template = "%(option)s must be one of: %(allowed_options)s";
@@ -86,6 +110,15 @@ export class GenericSwitchNotSupported extends GenericSwitchException {
  */
 export class GenericSwitchInvalidValue extends GenericSwitchException {
   static override template = "Invalid %(what)s %(value)s: %(reason)s";
+}
+/** PoolLock gave up (upstream logs this text and re-raises tooz's LockAcquireFailed). */
+export class GenericSwitchLockAcquireFailed extends GenericSwitchException {
+  static override template =
+    "Failed to acquire any of %(pool_size)s locks for %(prefix)s for a netmiko action in %(timeout)s seconds. Try increasing acquire_timeout.";
+}
+/** A security group rule a switch cannot express (upstream's newer class, for the SG hooks). */
+export class GenericSwitchSecurityGroupRuleNotSupported extends GenericSwitchNotSupported {
+  static override template = "Security group rule is not supported on the %(switch)s. %(error)s";
 }
 export class ShutdownTimeout extends GenericSwitchException {
   static override template = "Shutdown timed out after %(timeout)s seconds waiting for %(pending)s.";

@@ -39,3 +39,37 @@ export interface CommandPlan {
   /** The save step that would follow (empty when saving is off or not supported). */
   save: string[];
 }
+
+/** A Neutron security group rule as the SG hooks receive it (reference §4.5). */
+export interface SecurityGroupRule {
+  id?: string;
+  direction: "ingress" | "egress";
+  ethertype?: "IPv4" | "IPv6";
+  protocol?: string | number | null;
+  port_range_min?: number | null;
+  port_range_max?: number | null;
+  remote_ip_prefix?: string | null;
+  [k: string]: unknown;
+}
+
+/** A Neutron security group as the SG hooks receive it. */
+export interface SecurityGroup {
+  id: string;
+  name?: string;
+  rules: SecurityGroupRule[];
+  [k: string]: unknown;
+}
+
+/** The process-wide options (`[ngs_coordination]`, `[ngs]`, reference §2.3). */
+export interface NgsGlobalConfig {
+  /** `[ngs_coordination] backend_url`: a secret (may hold credentials). */
+  backendUrl?: string;
+  /** `[ngs_coordination] acquire_timeout`, seconds; 0 = wait forever. Default 60. */
+  acquireTimeoutS: number;
+  /** `[ngs] session_log_file`. */
+  sessionLogFile?: string;
+  /** `[ngs] plugins`: when set, the only packages searched for device types. */
+  plugins?: string[];
+  /** `[ngs] plugin_dir`: npm prefixes operators install plugins into. */
+  pluginDirs?: string[];
+}

@@ -1,1 +1,5 @@
-export * from "./types.js";
+export type * from "./types.js";
+export { startSwitch, startSwitches, fingerprintOf } from "./server.js";
+export { platforms } from "./platforms/index.js";
+export { platformForDeviceType, startSwitchForDevice, deviceTypePlatforms, type DeviceSimOptions } from "./device-types.js";
+export { snapshotState } from "./state.js";

@@ -56,6 +56,17 @@ export interface SimSwitchOptions {
   /** Ports that exist at start (others are created on first mention). */
   ports?: string[];
   faults?: SimFaults;
+  /** VLANs that exist at start (default: none). */
+  vlans?: { id: number; name?: string | null }[];
+  /** Host private key (OpenSSH or PEM); default: a fresh ed25519 key per switch. */
+  hostKey?: string | Buffer;
+  /**
+   * Land in the privileged mode (`#`) right after login instead of the platform's
+   * default (IOS `>`, NX-OS `#`, ...). Linux shells: behave as if logged in as root.
+   */
+  privileged?: boolean;
+  /** Text written before the first prompt (default: a per-platform banner). */
+  banner?: string;
 }
 
 export interface SimSwitch {
@@ -70,5 +81,14 @@ export interface SimSwitch {
   /** Every command line received, in order, across sessions. */
   readonly commandLog: string[];
   faults: SimFaults;
+  /** `host:port`. */
+  readonly address: string;
+  /** The running state as plain sorted data, handy for `toEqual`. */
+  snapshot(): SimSnapshot;
   close(): Promise<void>;
+}
+
+export interface SimSnapshot {
+  vlans: { id: number; name: string | null }[];
+  ports: Record<string, SimPortState>;
 }

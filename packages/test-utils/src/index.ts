@@ -1,2 +1,4 @@
 // Each fixture starts a real service on loopback and throws (never skips) when it cannot.
-export {};
+export * from "./ovs.js";
+export * from "./etcd.js";
+export { startSshd, SSHD_PATH, type Sshd, type SshdUser, type SshdUserSpec, type StartSshdOptions } from "./sshd.js";

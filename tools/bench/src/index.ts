@@ -1,1 +1,18 @@
-export {};
+export { benchOverhead, type OverheadResult, type OverheadRun, type OverheadOptions } from "./scenarios/overhead.js";
+export {
+  benchBatching,
+  VARIANT_LABEL,
+  type BatchingResult,
+  type BatchingVariant,
+  type BatchingOptions,
+  type ConcurrencyPoint,
+  type EtcdHandle,
+  type VariantName,
+} from "./scenarios/batching.js";
+export { benchScale, renderScaleConfig, type ScaleResult } from "./scenarios/scale.js";
+export { portNames, portRun, IOS_PLUG_COMMANDS, type SimProfile } from "./scenarios/common.js";
+export { renderResults, type BenchResults } from "./results.js";
+export { renderLineChart, ticks, type ChartOptions, type ChartSeries } from "./svg.js";
+export { batchingChart } from "./chart.js";
+export { machineInfo, type MachineInfo } from "./machine.js";
+export { CONFIGS, SCENARIOS, type BenchConfig, type Scenario } from "./config.js";

@@ -1,1 +1,1 @@
-export {};
+export { default as ArubaAoscx, AOSCX_COMMANDS, AOSCX_ERROR_PATTERNS } from "./aoscx.js";

@@ -1,1 +1,3 @@
-export {};
+export { default as CiscoIos, IOS_COMMANDS } from "./ios.js";
+export { default as CiscoNxos, NXOS_COMMANDS } from "./nxos.js";
+export { default as CiscoS300, S300_COMMANDS } from "./s300.js";

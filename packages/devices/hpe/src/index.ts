@@ -1,1 +1,1 @@
-export {};
+export { default as HpeComware, COMWARE_COMMANDS } from "./comware.js";

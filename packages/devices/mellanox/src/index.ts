@@ -1,1 +1,1 @@
-export {};
+export { default as MellanoxMlnxos, MLNXOS_COMMANDS } from "./mlnxos.js";

@@ -1,1 +1,2 @@
-export {};
+export { default as NokiaSrl } from "./srl.js";
+export { SRL_TEMPLATES } from "./templates.js";

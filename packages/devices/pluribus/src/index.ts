@@ -1,1 +1,1 @@
-export {};
+export { default as Pluribus, PLURIBUS_COMMANDS } from "./pluribus.js";

@@ -1,1 +1,1 @@
-export {};
+export { default as Ruijie, RUIJIE_COMMANDS } from "./ruijie.js";

@@ -1,1 +1,1 @@
-export {};
+export { default as SupermicroSmis, SMIS_COMMANDS } from "./smis.js";

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from "node:fs";
+import { isIP } from "node:net";
+import type { CommandInput } from "../command.js";
+import { GenericSwitchConfigException } from "../core.js";
+import { UsageError } from "../errors.js";
+import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, readConfigOrThrow } from "../runtime.js";
+import { hostPlugins, simPlatformFor } from "../sim-platform.js";
+
+export const options = {} as const;
+
+/** 127.0.0.0/8, ::1 and localhost: the simulator never listens anywhere else. */
+export function isLoopback(host: string): boolean {
+  if (host === "localhost") return true;
+  if (isIP(host) === 4) return host.startsWith("127.");
+  if (isIP(host) === 6) return host === "::1" || host === "0:0:0:0:0:0:0:1";
+  return false;
+}
+
+export async function run(input: CommandInput): Promise<number> {
+  if (input.positionals.length) throw new UsageError(`unexpected argument '${input.positionals[0]}'`, "sim");
+  const config = readConfigOrThrow(input.global, "sim");
+  const logger = await makeLogger(input.global);
+  const { startSwitch, platforms } = await import("@ngs/switch-sim");
+  const plugins = hostPlugins(HOST_PACKAGE_JSON, pluginDirs(input.global, config));
+
+  // Check every section first, so a bad one starts nothing.
+  const problems: string[] = [];
+  const plans = [];
+  for (const [name, dev] of config.devices) {
+    const where = `[genericswitch:${name}]`;
+    const host = (dev.host || dev.ip || "").trim();
+    if (!host) problems.push(`${where} ip: missing (ngs sim listens on it; use 127.0.0.1)`);
+    else if (!isLoopback(host)) problems.push(`${where} ip: ${host} is not a loopback address; ngs sim only listens on 127.0.0.0/8, ::1 or localhost`);
+    const port = dev.port === undefined ? 22 : Number(dev.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`${where} port: ${JSON.stringify(dev.port)} is not a TCP port (1-65535)`);
+    let authorizedKeys: string[] | undefined;
+    if (dev.key_file) {
+      const pub = `${dev.key_file}.pub`;
+      if (existsSync(pub)) authorizedKeys = [readFileSync(pub, "utf8")];
+      else if (dev.password === undefined) problems.push(`${where} key_file: ${pub} not found (ngs sim accepts the public key next to key_file)`);
+    } else if (dev.password === undefined) problems.push(`${where} password: missing (or give key_file with a key_file.pub next to it)`);
+    let platform = "";
+    try {
+      platform = await simPlatformFor(dev.device_type ?? "", plugins, platforms);
+    } catch (e) {
+      problems.push(`${where} device_type: ${(e as Error).message}`);
+    }
+    plans.push({ name, deviceType: dev.device_type ?? "", host, port, platform, dev, authorizedKeys });
+  }
+  if (problems.length) {
+    throw new GenericSwitchConfigException({
+      message: `cannot simulate this config (${problems.length} problem${problems.length > 1 ? "s" : ""}):\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    });
+  }
+
+  const sims: { close(): Promise<void> }[] = [];
+  const closeAll = async () => {
+    await Promise.all(sims.map((s) => s.close().catch(() => undefined)));
+  };
+  try {
+    for (const p of plans) {
+      const sim = await startSwitch({
+        platform: p.platform,
+        hostname: p.name,
+        host: p.host,
+        port: p.port,
+        ...(p.dev.username ? { username: p.dev.username } : {}),
+        ...(p.dev.password !== undefined ? { password: p.dev.password } : {}),
+        ...(p.dev.secret !== undefined ? { secret: p.dev.secret } : {}),
+        ...(p.authorizedKeys ? { authorizedKeys: p.authorizedKeys } : {}),
+      });
+      sims.push(sim);
+      logger.child({ switch: p.name }).info({ host: sim.host, port: sim.port, platform: p.platform }, "simulated switch listening");
+      process.stdout.write(`${p.name}: ${p.deviceType} (${p.platform}) listening on ${sim.host}:${sim.port}\n`);
+    }
+  } catch (e) {
+    await closeAll();
+    throw new GenericSwitchConfigException({ message: `ngs sim: ${(e as Error).message}`, cause: e });
+  }
+  process.stdout.write(`ngs sim: ${sims.length} switch${sims.length === 1 ? "" : "es"} running; press Ctrl-C to stop\n`);
+
+  const signal = await new Promise<string>((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
+  logger.info({ signal }, "stopping simulated switches");
+  await closeAll();
+  process.stdout.write("ngs sim: stopped\n");
+  return 0;
+}

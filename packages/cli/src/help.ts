@@ -1,0 +1,101 @@
+/** Help text for `ngs` and each of its commands (`ngs help CMD`, `ngs CMD --help`). */
+
+export const GLOBAL_OPTIONS = `Global options:
+  --config-file FILE   an ini file (repeatable; default: $NGS_CONFIG_FILE, ':'-separated)
+  --config-dir DIR     every *.conf in DIR, sorted (repeatable; default: $NGS_CONFIG_DIR)
+  --plugin-dir DIR     an npm prefix with extra ngs-device-* packages (repeatable;
+                       also [ngs] plugin_dir in the config)
+  --log-level LEVEL    trace|debug|info|warn|error|fatal|silent (default: info;
+                       warn for demo). Logs are JSON on stderr, pretty on a TTY.
+  -h, --help           show help`;
+
+export const MAIN_HELP = `ngs — put bare-metal switch ports into tenant VLANs (networking-generic-switch)
+
+Usage: ngs [global options] COMMAND [args]
+
+Commands:
+  demo                      run a tenant lifecycle on three simulated switches
+  plugins list|check        list device plugins (manifests) or import each one
+  switches                  list configured switches (never secrets)
+  check [SWITCH...]         log in, enter enable and config mode, log out
+  network add|delete        add or delete a VLAN on a switch (or --all)
+  port plug|unplug          put a port into a VLAN or take it out
+  trunk add|remove          add or remove VLANs on a trunk port
+  sim                       serve a simulated switch for each config section
+  help [COMMAND]            show help for a command
+
+Exit codes: 0 ok, 1 an operation failed, 2 usage or configuration error.
+
+${GLOBAL_OPTIONS}
+
+Start with:  ngs demo`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  demo: `Usage: ngs demo
+
+Starts three simulated switches of different vendors on 127.0.0.1, writes a
+temporary config for them, and drives a tenant lifecycle through the ML2
+mechanism driver (GenericSwitchDriver): create VLAN networks, bind and plug
+two bare-metal ports, an 802.3ad bond and a trunk port with subports, unbind,
+delete. Prints each step and a table of every switch port's VLAN state before
+and after. Needs no config; touches nothing but loopback.`,
+
+  plugins: `Usage: ngs plugins list [--json]
+       ngs plugins check
+
+list   reads the ngs manifests of the host's plugin packages (and any
+       --plugin-dir) without running plugin code: device type, package, version.
+check  imports every declared device type and checks its shape; exits 1 if
+       any fails, naming the entry point and the cause.`,
+
+  switches: `Usage: ngs switches [--json] --config-file FILE
+
+Lists the configured switches ([genericswitch:NAME] sections): name, device
+type, host and physical networks. Never prints credentials.`,
+
+  check: `Usage: ngs check [SWITCH...] --config-file FILE
+
+For each switch (default: all): log in over SSH, enter enable mode and
+config mode, leave, log out. Prints "ok" or the error per switch; exits 1 if
+any switch failed.`,
+
+  network: `Usage: ngs network add|delete SWITCH VLAN NETWORK_ID [--dry-run]
+       ngs network add|delete --all VLAN NETWORK_ID [--dry-run]
+
+Adds (or deletes) VLAN on SWITCH, named after NETWORK_ID (a UUID) with the
+switch's ngs_network_name_format, tagging ngs_trunk_ports as configured.
+--all         every configured switch
+--dry-run     print what would be sent as JSON (one object per switch, one
+              per line) and connect to nothing`,
+
+  port: `Usage: ngs port plug|unplug SWITCH PORT VLAN [--bond] [--subport VLAN]...
+                                             [--default-vlan VLAN] [--dry-run]
+
+plug    puts PORT into VLAN (access), or with --subport makes it a trunk
+        with native VLAN and the subport VLANs tagged.
+unplug  removes PORT from VLAN (and the subport VLANs), restoring the default
+        VLAN if one is set.
+--bond              PORT is a bond / port-channel (802.3ad)
+--subport VLAN      a trunk subport VLAN (repeatable)
+--default-vlan VLAN the port's default VLAN (overrides ngs_port_default_vlan)
+--dry-run           print what would be sent as JSON and connect to nothing`,
+
+  trunk: `Usage: ngs trunk add|remove SWITCH PORT VLAN... [--bond] [--dry-run]
+
+Adds (or removes) the VLANs as tagged subport VLANs on trunk PORT.
+--bond      PORT is a bond / port-channel (802.3ad)
+--dry-run   print what would be sent as JSON and connect to nothing`,
+
+  sim: `Usage: ngs sim --config-file FILE
+
+Serves a simulated switch for each [genericswitch:NAME] section, on the
+section's ip (or host) and port, accepting its username/password (and the
+public key next to key_file, as key_file.pub), with secret as the enable
+password, speaking the CLI dialect of its device_type. Only loopback
+addresses are allowed. Prints one "listening" line per switch and runs until
+SIGINT or SIGTERM. Point ngs at the same file to drive the simulated switches.`,
+
+  help: `Usage: ngs help [COMMAND]
+
+Shows help for COMMAND, or the list of commands.`,
+};

@@ -1,0 +1,128 @@
+import type { CommandInput } from "./command.js";
+import type { CliOperation, GenericSwitchDevice, OperationArgs } from "./core.js";
+import { validateNetworkId, validateVlanId } from "./core.js";
+import { EXIT_USAGE, UsageError, exitCodeFor } from "./errors.js";
+import { openSwitches } from "./switches.js";
+
+/** One operation on one switch: what `plan()` and the device method both take. */
+export type Operation = { [K in CliOperation]: { op: K; args: OperationArgs[K] } }[CliOperation];
+
+export const DRY_RUN_OPTION = { "dry-run": { type: "boolean" } } as const;
+
+export function vlanArg(v: string | undefined, what: string, command: string): number {
+  if (v === undefined) throw new UsageError(`missing ${what}`, command);
+  try {
+    return validateVlanId(v, what);
+  } catch (e) {
+    throw new UsageError((e as Error).message, command);
+  }
+}
+
+export function networkIdArg(v: string | undefined, command: string): string {
+  if (v === undefined) throw new UsageError("missing NETWORK_ID (a UUID)", command);
+  try {
+    return validateNetworkId(v, "NETWORK_ID");
+  } catch (e) {
+    throw new UsageError((e as Error).message, command);
+  }
+}
+
+/** Call the device method an operation names. */
+export function perform(device: GenericSwitchDevice, o: Operation): Promise<unknown> {
+  switch (o.op) {
+    case "addNetwork":
+      return device.addNetwork(o.args.segmentationId, o.args.networkId);
+    case "delNetwork":
+      return device.delNetwork(o.args.segmentationId, o.args.networkId);
+    case "plugPortToNetwork":
+      return device.plugPortToNetwork(o.args.port, o.args.segmentationId, portOptions(o.args));
+    case "deletePort":
+      return device.deletePort(o.args.port, o.args.segmentationId, portOptions(o.args));
+    case "plugBondToNetwork":
+      return device.plugBondToNetwork(o.args.bond, o.args.segmentationId, portOptions(o.args));
+    case "unplugBondFromNetwork":
+      return device.unplugBondFromNetwork(o.args.bond, o.args.segmentationId, portOptions(o.args));
+    case "addSubportsOnTrunk":
+      return device.addSubportsOnTrunk(o.args.bindingProfile, o.args.portId, o.args.subports, o.args.trunkDetails ?? null);
+    case "delSubportsOnTrunk":
+      return device.delSubportsOnTrunk(o.args.bindingProfile, o.args.portId, o.args.subports, o.args.trunkDetails ?? null);
+  }
+}
+
+function portOptions(a: { trunkDetails?: unknown; defaultVlan?: unknown }) {
+  const out: { trunkDetails?: OperationArgs["plugPortToNetwork"]["trunkDetails"]; defaultVlan?: number | string | null } = {};
+  if (a.trunkDetails) out.trunkDetails = a.trunkDetails as OperationArgs["plugPortToNetwork"]["trunkDetails"];
+  if (a.defaultVlan != null) out.defaultVlan = a.defaultVlan as number;
+  return out;
+}
+
+interface Plannable {
+  plan(op: CliOperation, args: unknown): { operation: string; commands: string[]; save: string[] };
+}
+
+/**
+ * Run (or with --dry-run, plan) one operation on each named switch. A dry
+ * run prints one JSON object per switch and contacts nothing. Every switch
+ * is tried; the exit code is 1 if any failed.
+ */
+export async function runOperation(
+  input: CommandInput,
+  command: string,
+  names: readonly string[] | "all",
+  operation: Operation,
+): Promise<number> {
+  const dryRun = Boolean(input.values["dry-run"]);
+  const opened = await openSwitches(input.global, command, names, { connect: !dryRun });
+  let failed = 0;
+  try {
+    for (const [name, device] of opened.devices) {
+      if (dryRun) {
+        const p = device as unknown as Partial<Plannable>;
+        if (typeof p.plan !== "function") {
+          throw new UsageError(`--dry-run: switch ${name} (${device.deviceType}) cannot show its commands (it is not a CLI switch)`, command);
+        }
+        const plan = p.plan(operation.op, operation.args);
+        process.stdout.write(
+          `${JSON.stringify({ switch: name, device_type: device.deviceType, operation: plan.operation, commands: plan.commands, save: plan.save })}\n`,
+        );
+        continue;
+      }
+      const log = opened.logger.child({ switch: name });
+      try {
+        log.info({ operation: operation.op }, `${describe(operation)}: starting`);
+        await perform(device, operation);
+        log.info({ operation: operation.op }, `${describe(operation)}: done`);
+        process.stdout.write(`${name}: ${describe(operation)}: ok\n`);
+      } catch (e) {
+        // Bad input is refused before anything is sent: a usage error, not a switch failure.
+        if (exitCodeFor(e) === EXIT_USAGE) throw e;
+        failed++;
+        log.error({ operation: operation.op, err: e }, `${describe(operation)}: failed`);
+        process.stderr.write(`ngs: error: ${name}: ${describe(operation)} failed: ${(e as Error).message ?? String(e)}\n`);
+      }
+    }
+  } finally {
+    await opened.close();
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+export function describe(o: Operation): string {
+  const a = o.args as Record<string, unknown>;
+  switch (o.op) {
+    case "addNetwork":
+    case "delNetwork":
+      return `${o.op === "addNetwork" ? "add" : "delete"} network VLAN ${a.segmentationId} (${a.networkId})`;
+    case "plugPortToNetwork":
+    case "plugBondToNetwork":
+      return `plug ${o.op === "plugBondToNetwork" ? "bond" : "port"} ${a.port ?? a.bond} into VLAN ${a.segmentationId}`;
+    case "deletePort":
+    case "unplugBondFromNetwork":
+      return `unplug ${o.op === "unplugBondFromNetwork" ? "bond" : "port"} ${a.port ?? a.bond} from VLAN ${a.segmentationId}`;
+    case "addSubportsOnTrunk":
+    case "delSubportsOnTrunk":
+      return `${o.op === "addSubportsOnTrunk" ? "add" : "remove"} trunk VLANs ${(a.subports as { segmentation_id: unknown }[])
+        .map((s) => s.segmentation_id)
+        .join(",")} on ${a.portId}`;
+  }
+}

@@ -1,0 +1,380 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Etcd3, IKeyValue, Lease } from "etcd3";
+import { GenericSwitchBatchError } from "../errors.js";
+import { batchKeys, decodeRecord, encodeRecord, type BatchKeys, type BatchRecord } from "./keys.js";
+
+/** One queued request: its uuid and the etcd revision that created its input key (FIFO order). */
+export class SwitchQueueItem {
+  constructor(
+    readonly uuid: string,
+    readonly createRevision: bigint,
+    readonly inputKey: string,
+    readonly resultKey: string,
+  ) {}
+}
+
+/** An input read back from etcd. */
+export interface PendingBatch {
+  key: string;
+  createRevision: bigint;
+  /** 1 = never started; more = a worker claimed it (and maybe died mid-way). */
+  version: number;
+  lease: string;
+  record: BatchRecord;
+}
+
+export interface SwitchQueueOptions {
+  /** Lease TTL of input keys, seconds (upstream 600). */
+  inputTtlS?: number;
+  /** Lease TTL of result keys, seconds (upstream 600). */
+  resultTtlS?: number;
+  /** Lease TTL of the execute lock, seconds (upstream 120); kept alive while the worker lives. */
+  lockTtlS?: number;
+  /** Longest single watch before polling the result key (upstream 10 s). */
+  watchSliceMs?: number;
+  /** Names the device in errors (default: the switch id). */
+  deviceName?: string;
+}
+
+export type WatchOutcome = { type: "put" | "delete"; kv: IKeyValue } | { type: "timeout" } | { type: "error"; error: Error };
+
+/**
+ * The etcd side of batching for one switch: inputs, results and the worker
+ * lock under `/ngs/batch/<switch>/`.
+ */
+export class SwitchQueue {
+  readonly keys: BatchKeys;
+  readonly inputTtlS: number;
+  readonly resultTtlS: number;
+  readonly lockTtlS: number;
+  readonly watchSliceMs: number;
+  readonly deviceName: string;
+
+  constructor(
+    readonly client: Etcd3,
+    readonly switchId: string,
+    opts: SwitchQueueOptions = {},
+  ) {
+    this.keys = batchKeys(switchId);
+    this.inputTtlS = opts.inputTtlS ?? 600;
+    this.resultTtlS = opts.resultTtlS ?? 600;
+    this.lockTtlS = opts.lockTtlS ?? 120;
+    this.watchSliceMs = opts.watchSliceMs ?? 10_000;
+    this.deviceName = opts.deviceName ?? switchId;
+  }
+
+  batchError(error: string, cause?: unknown): GenericSwitchBatchError {
+    return new GenericSwitchBatchError({ device: this.deviceName, error, cause });
+  }
+
+  async grantLease(ttlS: number): Promise<string> {
+    const res = await this.client.leaseClient.leaseGrant({ TTL: ttlS, ID: 0 });
+    return String(res.ID);
+  }
+
+  /** Queue a command set; its input key carries its own lease so an abandoned request expires. */
+  async addBatch(cmds: readonly string[]): Promise<SwitchQueueItem> {
+    const uuid = randomUUID();
+    const inputKey = this.keys.input(uuid);
+    const resultKey = this.keys.output(uuid);
+    const value = encodeRecord({ cmds: [...cmds], input_key: inputKey, result_key: resultKey, uuid });
+    try {
+      const lease = await this.grantLease(this.inputTtlS);
+      const res = await this.client
+        .if(inputKey, "Create", "==", 0)
+        .then(this.client.put(inputKey).value(value).lease(lease))
+        .commit();
+      if (!res.succeeded) throw new Error("key already exists");
+      return new SwitchQueueItem(uuid, BigInt(res.header.revision), inputKey, resultKey);
+    } catch (e) {
+      throw this.batchError(`Failed to add batch to input key: ${inputKey}: ${(e as Error).message}`, e);
+    }
+  }
+
+  /** Pending inputs in creation order, optionally only those created at or before `maxCreateRevision`. */
+  async getBatches(maxCreateRevision?: bigint): Promise<PendingBatch[]> {
+    const q = this.client.getAll().prefix(this.keys.inputPrefix).sort("Create", "Ascend");
+    if (maxCreateRevision !== undefined) q.maxCreateRevision(String(maxCreateRevision));
+    const res = await q.exec();
+    const out: PendingBatch[] = [];
+    for (const kv of res.kvs) {
+      try {
+        out.push({
+          key: kv.key.toString(),
+          createRevision: BigInt(kv.create_revision),
+          version: Number(kv.version),
+          lease: String(kv.lease),
+          record: decodeRecord(kv.value.toString()),
+        });
+      } catch {
+        // Not ours to run; leave it for its lease to expire.
+      }
+    }
+    return out;
+  }
+
+  /** Any input created at or before `revision` still waiting? */
+  async hasPending(maxCreateRevision: bigint): Promise<boolean> {
+    const n = await this.client.getAll().prefix(this.keys.inputPrefix).maxCreateRevision(String(maxCreateRevision)).count();
+    return n > 0;
+  }
+
+  /** Take the worker lock if free. */
+  async tryAcquireWorkerLock(owner: string): Promise<WorkerLock | undefined> {
+    const lease = this.client.lease(this.lockTtlS);
+    lease.on("lost", () => undefined);
+    let leaseId: string;
+    try {
+      leaseId = await lease.grant();
+    } catch (e) {
+      lease.release();
+      throw e;
+    }
+    const value = `${owner}/${randomUUID()}`;
+    try {
+      const res = await this.client
+        .if(this.keys.executeLock, "Create", "==", 0)
+        .then(this.client.put(this.keys.executeLock).value(value).lease(leaseId))
+        .else(this.client.get(this.keys.executeLock))
+        .commit();
+      if (res.succeeded) return new WorkerLock(this, lease, value);
+      await lease.revoke().catch(() => lease.release());
+      return undefined;
+    } catch (e) {
+      await lease.revoke().catch(() => lease.release());
+      throw e;
+    }
+  }
+
+  /**
+   * Wait until the worker lock is deleted (released or its lease expired), at
+   * most `timeoutMs`, or until `signal` aborts. Returns at once when it is free.
+   */
+  async waitForLockFree(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    const res = await this.client.get(this.keys.executeLock).exec();
+    if (res.kvs.length === 0) return;
+    await this.watchOnce(this.keys.executeLock, BigInt(res.header.revision) + 1n, timeoutMs, signal, ["delete"]);
+  }
+
+  /**
+   * One watch slice: the first event on `key` at or after `startRevision`
+   * (so an event that happened before the watcher connected still counts),
+   * or `timeout` after `timeoutMs`.
+   */
+  async watchOnce(
+    key: string,
+    startRevision: bigint | undefined,
+    timeoutMs: number,
+    signal?: AbortSignal,
+    events: ("put" | "delete")[] = ["put", "delete"],
+  ): Promise<WatchOutcome> {
+    if (signal?.aborted) return { type: "timeout" };
+    const builder = this.client.watch().key(key);
+    if (startRevision !== undefined) builder.startRevision(String(startRevision));
+    return new Promise<WatchOutcome>((resolve) => {
+      let settled = false;
+      let watcher: Awaited<ReturnType<typeof builder.create>> | undefined;
+      const finish = (o: WatchOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        // Cancelling talks to etcd; never let a dead etcd hold us here.
+        if (watcher) void watcher.cancel().catch(() => undefined);
+        resolve(o);
+      };
+      const onAbort = () => finish({ type: "timeout" });
+      const timer = setTimeout(() => finish({ type: "timeout" }), timeoutMs);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      builder.create().then(
+        (w) => {
+          watcher = w;
+          if (settled) {
+            void w.cancel().catch(() => undefined);
+            return;
+          }
+          if (events.includes("put")) w.on("put", (kv) => finish({ type: "put", kv }));
+          if (events.includes("delete")) w.on("delete", (kv) => finish({ type: "delete", kv }));
+          w.on("error", (error) => finish({ type: "error", error }));
+        },
+        (error: Error) => finish({ type: "error", error }),
+      );
+    });
+  }
+
+  /** Read and delete a result key in one step; undefined when absent. */
+  async consumeResult(resultKey: string): Promise<BatchRecord | undefined> {
+    const prev = await this.client.delete().key(resultKey).getPrevious();
+    const kv = prev[0];
+    return kv ? decodeRecord(kv.value.toString()) : undefined;
+  }
+
+  /**
+   * Withdraw a request no worker has started (its input was never claimed).
+   * `withdrawn`: it will not run; `running`: a worker has it, outcome unknown;
+   * `gone`: already done (its result was written) or expired.
+   */
+  async withdraw(item: SwitchQueueItem): Promise<"withdrawn" | "running" | "gone"> {
+    const res = await this.client
+      .if(item.inputKey, "Version", "==", 1)
+      .then(this.client.delete().key(item.inputKey))
+      .else(this.client.get(item.inputKey))
+      .commit();
+    if (res.succeeded) return "withdrawn";
+    const kvs = res.responses[0]?.response_range?.kvs ?? [];
+    return kvs.length > 0 ? "running" : "gone";
+  }
+
+  /**
+   * Wait for `item`'s result: watch in slices of `watchSliceMs`, and after
+   * each quiet slice read-and-delete the key anyway, so a missed watch event
+   * (LP#2152047) or a result written before the watch began is still seen.
+   */
+  async waitForResult(item: SwitchQueueItem, timeoutMs: number, signal?: AbortSignal): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let startRevision: bigint | undefined = item.createRevision + 1n;
+    let lastError: Error | undefined;
+    const take = async (): Promise<BatchRecord | undefined> => {
+      try {
+        const r = await this.consumeResult(item.resultKey);
+        lastError = undefined;
+        return r;
+      } catch (e) {
+        lastError = e as Error;
+        return undefined;
+      }
+    };
+    for (;;) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0 || signal?.aborted) break;
+      const ev = await this.watchOnce(item.resultKey, startRevision, Math.min(this.watchSliceMs, remaining), signal);
+      if (ev.type === "delete") {
+        throw this.batchError(`Output key was deleted, perhaps lease expired: ${item.resultKey}`);
+      }
+      const record = await take();
+      if (record) return this.outcome(record);
+      if (ev.type === "error") lastError = ev.error;
+      // After a put, resume past it; otherwise watch from "now" (the start revision may be compacted).
+      startRevision = ev.type === "put" ? BigInt(ev.kv.mod_revision) + 1n : undefined;
+      if (ev.type === "error") await waitMs(Math.min(200, Math.max(0, deadline - Date.now())), signal);
+    }
+    const record = await take();
+    if (record) return this.outcome(record);
+    let state: "withdrawn" | "running" | "gone" | "unknown" = "unknown";
+    try {
+      state = await this.withdraw(item);
+    } catch {
+      // etcd unreachable: the input expires with its lease.
+    }
+    const why = signal?.aborted ? "Stopped waiting (shutting down) for result key" : "Timed out waiting for result key";
+    const note =
+      state === "withdrawn"
+        ? " (the request was withdrawn and will not run)"
+        : state === "running"
+          ? " (a worker is applying it; its outcome is unknown)"
+          : "";
+    const etcd = lastError ? `; etcd: ${lastError.message}` : "";
+    throw this.batchError(`${why}: ${item.resultKey}${note}${etcd}`, lastError);
+  }
+
+  private outcome(record: BatchRecord): string {
+    if (record.error !== undefined) throw this.batchError(record.error);
+    return record.result ?? "";
+  }
+}
+
+/** The execute lock, held by one worker per switch across every process. */
+export class WorkerLock {
+  #held = true;
+
+  constructor(
+    private readonly queue: SwitchQueue,
+    private readonly lease: Lease,
+    readonly value: string,
+  ) {
+    lease.on("lost", () => {
+      this.#held = false;
+    });
+  }
+
+  get held(): boolean {
+    return this.#held;
+  }
+
+  /** Still ours? Refreshes the lease and checks the key (between batches). */
+  async refresh(): Promise<boolean> {
+    if (!this.#held) return false;
+    try {
+      await this.lease.keepaliveOnce();
+    } catch {
+      this.#held = false;
+      return false;
+    }
+    const v = await this.queue.client.get(this.queue.keys.executeLock).string();
+    if (v !== this.value) this.#held = false;
+    return this.#held;
+  }
+
+  /**
+   * Mark `batch` as started by this worker, only while the lock is ours and
+   * the input still exists (not withdrawn or expired). False: do not run it.
+   */
+  async claim(batch: PendingBatch): Promise<boolean> {
+    const { client, keys } = this.queue;
+    const record: BatchRecord = { ...batch.record, claimed_by: this.value };
+    const put = client.put(batch.key).value(encodeRecord(record));
+    if (batch.lease !== "0") put.lease(batch.lease);
+    const res = await client
+      .if(keys.executeLock, "Value", "==", this.value)
+      .and(batch.key, "Create", "==", String(batch.createRevision))
+      .then(put)
+      .commit();
+    return res.succeeded;
+  }
+
+  /**
+   * Write `batch`'s outcome and delete its input in one transaction that
+   * only commits while this worker still holds the lock.
+   */
+  async recordResult(batch: PendingBatch, outcome: { result: string } | { error: string }, resultLease: string): Promise<boolean> {
+    const { client, keys } = this.queue;
+    const record: BatchRecord = { ...batch.record, ...outcome };
+    const res = await client
+      .if(keys.executeLock, "Value", "==", this.value)
+      .then(client.put(batch.record.result_key).value(encodeRecord(record)).lease(resultLease), client.delete().key(batch.key))
+      .commit();
+    if (!res.succeeded) this.#held = false;
+    return res.succeeded;
+  }
+
+  async release(): Promise<void> {
+    const { client, keys } = this.queue;
+    const wasHeld = this.#held;
+    this.#held = false;
+    try {
+      if (wasHeld) await client.if(keys.executeLock, "Value", "==", this.value).then(client.delete().key(keys.executeLock)).commit();
+    } finally {
+      // Revoking also stops the keep-alive (etcd3's close() would not).
+      await this.lease.revoke().catch(() => this.lease.release());
+    }
+  }
+}
+
+/** Who holds a lock, for debugging: `ngs-<host>/<pid>`. */
+export function workerOwner(): string {
+  return `ngs-${hostname()}/${process.pid}`;
+}
+
+function waitMs(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted || ms <= 0) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}

@@ -1,0 +1,691 @@
+import {
+  CliSession,
+  getPlatform,
+  isRetryableConnectError,
+  sessionOptionsFromConfig,
+  type SessionOptions,
+} from "@ngs/cli-session";
+import { setTimeout as delay } from "node:timers/promises";
+import { GenericSwitchDevice, type PortOptions } from "../device.js";
+import {
+  GenericSwitchConfigException,
+  GenericSwitchException,
+  GenericSwitchNetmikoConfigError,
+  GenericSwitchNetmikoConnectError,
+  GenericSwitchNetmikoNotSupported,
+} from "../errors.js";
+import { InProcessCoordinator, PoolLock } from "../locking/index.js";
+import type { BindingProfile, CommandPlan, DeviceConfig, SubPort, TrunkDetails } from "../types.js";
+import type { DeviceContext } from "../device.js";
+import { networkIdHex, validatePortName, validateVlanId } from "../validation.js";
+import { isAuthenticationError, isCommandError, isSaveNotSupported, isSessionConfigError, type CliSessionLike } from "./session.js";
+import { SessionPool, closeQuietly } from "./session-pool.js";
+import { validateVni } from "./l2vni.js";
+import { formatCommands, type CommandTemplate, type CommandTemplates, type TemplateVars } from "./templates.js";
+
+export type VlanId = number | string;
+
+/** Arguments of each operation, by method name (what `plan()` takes). */
+export interface OperationArgs {
+  addNetwork: { segmentationId: VlanId; networkId: string };
+  delNetwork: { segmentationId: VlanId; networkId: string };
+  plugPortToNetwork: { port: string; segmentationId: VlanId } & PortOptions;
+  deletePort: { port: string; segmentationId: VlanId } & PortOptions;
+  plugBondToNetwork: { bond: string; segmentationId: VlanId } & PortOptions;
+  unplugBondFromNetwork: { bond: string; segmentationId: VlanId } & PortOptions;
+  addSubportsOnTrunk: { bindingProfile: BindingProfile; portId: string; subports: SubPort[]; trunkDetails?: TrunkDetails | null };
+  delSubportsOnTrunk: { bindingProfile: BindingProfile; portId: string; subports: SubPort[]; trunkDetails?: TrunkDetails | null };
+  plugSwitchToNetwork: { vni: number | string; segmentationId: VlanId; physnet?: string | null };
+  unplugSwitchFromNetwork: { vni: number | string; segmentationId: VlanId; physnet?: string | null };
+}
+export type CliOperation = keyof OperationArgs;
+
+/** Upstream's `check_output` operation strings. */
+export const OPERATION_NAMES: Readonly<Record<CliOperation, string>> = {
+  addNetwork: "add network",
+  delNetwork: "delete network",
+  plugPortToNetwork: "plug port",
+  deletePort: "unplug port",
+  plugBondToNetwork: "plug bond",
+  unplugBondFromNetwork: "unplug bond",
+  addSubportsOnTrunk: "add trunk subports",
+  delSubportsOnTrunk: "delete trunk subports",
+  plugSwitchToNetwork: "plug vni",
+  unplugSwitchFromNetwork: "unplug vni",
+};
+
+/** A dry run's result: the commands, the save step, and read-only queries a vendor runs first. */
+export interface CliCommandPlan extends CommandPlan {
+  /** Commands run before the change whose answer may add to it (Brocade's port query). */
+  queries: string[];
+}
+
+/** Port-level arguments after validation: VLANs are numbers, names are checked. */
+export interface PortStep {
+  name: string;
+  segmentationId: number;
+  trunkDetails: TrunkDetails | null;
+  /** Per-call default VLAN, else `ngs_port_default_vlan`. */
+  defaultVlan: number | undefined;
+  subportVlans: number[];
+}
+
+/** The class-side ("static") shape of a CLI switch: a vendor is mostly this data. */
+export interface CliSwitchStatics {
+  /** The @ngs/cli-session platform (netmiko device_type), e.g. `cisco_ios`. */
+  readonly platform: string;
+  readonly commands: CommandTemplates;
+  /** Upstream's ERROR_MSG_PATTERNS: any match in the output is a failed change. */
+  readonly errorPatterns: readonly RegExp[];
+  /** Port names end up in a shell command line (OVS, Cumulus, SONiC): stricter validation. */
+  readonly shellCommands: boolean;
+}
+
+/** A retry-once-worthy failure: the session broke, not the switch refusing a change. */
+class SessionFailure extends Error {}
+
+// Without a coordinator in the context, sessions to one switch are still
+// limited to `ngs_max_connections` inside this process.
+let processCoordinator: InProcessCoordinator | undefined;
+function defaultCoordinator(): InProcessCoordinator {
+  processCoordinator ??= new InProcessCoordinator();
+  return processCoordinator;
+}
+
+/**
+ * The base of every SSH-CLI switch (upstream's NetmikoSwitch). A vendor sets
+ * `platform`, `commands` and maybe `errorPatterns`, and overrides a hook only
+ * for what a table cannot say.
+ *
+ * Each operation validates its input, composes the commands (reference §1.3),
+ * then takes a PoolLock, opens or reuses a session, sends the set, checks the
+ * output against the error patterns and saves. `plan()` returns the same
+ * commands without connecting.
+ */
+export abstract class CliSwitch extends GenericSwitchDevice {
+  static platform = "";
+  static commands: CommandTemplates = {};
+  static errorPatterns: readonly RegExp[] = [];
+  static shellCommands = false;
+  /** Host-key options the session layer reads besides the base `ngs_*` set. */
+  static override readonly extraOptions: readonly string[] = ["ngs_known_hosts_file", "ngs_host_key_fingerprint"];
+
+  readonly #pool: SessionPool<CliSessionLike> | undefined;
+
+  constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
+    super(config, deviceName, context);
+    if (!this.statics.platform) {
+      throw new GenericSwitchNetmikoNotSupported({ device_type: `${this.deviceType} (the device class names no CLI platform)` });
+    }
+    try {
+      getPlatform(this.statics.platform);
+    } catch (e) {
+      throw new GenericSwitchNetmikoNotSupported({
+        device_type: this.statics.platform,
+        message: `Netmiko does not support device type ${this.statics.platform}: ${e instanceof Error ? e.message : String(e)}`,
+        cause: e,
+      });
+    }
+    this.#pool = this.reuseConnection ? new SessionPool(this.maxConnections) : undefined;
+  }
+
+  // ---- vendor data ----------------------------------------------------
+
+  protected get statics(): CliSwitchStatics {
+    return this.constructor as unknown as CliSwitchStatics;
+  }
+  /** The command table in force; a vendor whose table depends on an option overrides this. */
+  get commands(): CommandTemplates {
+    return this.statics.commands;
+  }
+  get platform(): string {
+    return this.statics.platform;
+  }
+  get errorPatterns(): readonly RegExp[] {
+    return this.statics.errorPatterns;
+  }
+  get shellCommands(): boolean {
+    return this.statics.shellCommands;
+  }
+  override get supportTrunkOnPorts(): boolean {
+    return Boolean(this.commands.ADD_NETWORK_TO_TRUNK?.length);
+  }
+  override get supportTrunkOnBondPorts(): boolean {
+    return Boolean(this.commands.ADD_NETWORK_TO_BOND_TRUNK?.length);
+  }
+
+  /** Fill templates; a missing or empty value raises GenericSwitchNetmikoMethodError. */
+  protected formatCommands(templates: CommandTemplate | undefined, vars: TemplateVars = {}): string[] {
+    return formatCommands(templates, vars);
+  }
+
+  // ---- validation -----------------------------------------------------
+
+  protected vlan(v: unknown, what = "segmentation id"): number {
+    return validateVlanId(v, what);
+  }
+  protected portName(name: unknown, what = "port name"): string {
+    return validatePortName(name, { shell: this.shellCommands, what });
+  }
+  protected portStep(name: string, segmentationId: VlanId, opts: PortOptions = {}, what = "port name"): PortStep {
+    const trunkDetails = opts.trunkDetails ?? null;
+    const dv = opts.defaultVlan ?? this.portDefaultVlan;
+    return {
+      name: this.portName(name, what),
+      segmentationId: this.vlan(segmentationId),
+      trunkDetails,
+      defaultVlan: dv === undefined || dv === null || dv === "" ? undefined : this.vlan(dv, "default VLAN"),
+      subportVlans: (trunkDetails?.sub_ports ?? []).map((s) => this.vlan(s?.segmentation_id, "subport segmentation id")),
+    };
+  }
+  /** `ngs_trunk_ports`, checked like any port name (they land in the same commands). */
+  protected validTrunkPorts(): string[] {
+    return this.trunkPorts.map((p) => this.portName(p, "ngs_trunk_ports entry"));
+  }
+
+  // ---- composition (reference §1.3); each returns the command list ----
+
+  protected composeAddNetwork(segmentationId: number, networkIdHexValue: string): string[] {
+    const c = this.commands;
+    const cmds = this.formatCommands(c.ADD_NETWORK, {
+      segmentation_id: segmentationId,
+      network_id: networkIdHexValue,
+      network_name: this.formatNetworkName(networkIdHexValue, segmentationId),
+    });
+    for (const port of this.validTrunkPorts()) {
+      cmds.push(...this.formatCommands(c.ADD_NETWORK_TO_TRUNK, { port, segmentation_id: segmentationId }));
+    }
+    return cmds;
+  }
+
+  protected composeDelNetwork(segmentationId: number, networkIdHexValue: string): string[] {
+    const c = this.commands;
+    const cmds: string[] = [];
+    for (const port of this.validTrunkPorts()) {
+      cmds.push(...this.formatCommands(c.REMOVE_NETWORK_FROM_TRUNK, { port, segmentation_id: segmentationId }));
+    }
+    cmds.push(
+      ...this.formatCommands(c.DELETE_NETWORK, {
+        segmentation_id: segmentationId,
+        network_id: networkIdHexValue,
+        network_name: this.formatNetworkName(networkIdHexValue, segmentationId),
+      }),
+    );
+    return cmds;
+  }
+
+  /** ADD_NETWORK for a default VLAN being restored: the VLAN stands in for the network id too. */
+  protected composeDefaultVlanNetwork(vlan: number): string[] {
+    return this.formatCommands(this.commands.ADD_NETWORK, {
+      segmentation_id: vlan,
+      network_id: vlan,
+      network_name: this.formatNetworkName(vlan, vlan),
+    });
+  }
+
+  protected composePlugPort(s: PortStep): string[] {
+    const c = this.commands;
+    const port = s.name;
+    const cmds: string[] = [];
+    if (this.disableInactivePorts) cmds.push(...this.formatCommands(c.ENABLE_PORT, { port }));
+    if (s.defaultVlan !== undefined) cmds.push(...this.formatCommands(c.DELETE_PORT, { port, segmentation_id: s.defaultVlan }));
+    if (s.trunkDetails) {
+      cmds.push(...this.formatCommands(c.SET_NATIVE_VLAN, { port, segmentation_id: s.segmentationId }));
+      for (const v of s.subportVlans) cmds.push(...this.formatCommands(c.ADD_NETWORK_TO_TRUNK, { port, segmentation_id: v }));
+    } else {
+      cmds.push(...this.formatCommands(c.PLUG_PORT_TO_NETWORK, { port, segmentation_id: s.segmentationId }));
+    }
+    return cmds;
+  }
+
+  protected composeDeletePort(s: PortStep): string[] {
+    const c = this.commands;
+    const port = s.name;
+    const cmds = this.formatCommands(c.DELETE_PORT, { port, segmentation_id: s.segmentationId });
+    if (s.trunkDetails) {
+      cmds.push(...this.formatCommands(c.DELETE_NATIVE_VLAN, { port, segmentation_id: s.segmentationId }));
+      for (const v of s.subportVlans) cmds.push(...this.formatCommands(c.REMOVE_NETWORK_FROM_TRUNK, { port, segmentation_id: v }));
+    }
+    if (s.defaultVlan !== undefined) {
+      // Upstream restores the default VLAN whether or not ngs_manage_vlans is set.
+      cmds.push(...this.composeDefaultVlanNetwork(s.defaultVlan));
+      cmds.push(...this.formatCommands(c.PLUG_PORT_TO_NETWORK, { port, segmentation_id: s.defaultVlan }));
+    }
+    if (this.disableInactivePorts) cmds.push(...this.formatCommands(c.DISABLE_PORT, { port }));
+    return cmds;
+  }
+
+  /** Has bond templates of its own; otherwise bonds are plugged like ports. */
+  protected get hasBondTemplates(): { plug: boolean; unplug: boolean } {
+    return {
+      plug: Boolean(this.commands.PLUG_BOND_TO_NETWORK?.length),
+      unplug: Boolean(this.commands.UNPLUG_BOND_FROM_NETWORK?.length),
+    };
+  }
+
+  protected composePlugBond(s: PortStep): string[] {
+    if (!this.hasBondTemplates.plug) return this.composePlugPort(s);
+    const c = this.commands;
+    const bond = s.name;
+    const cmds: string[] = [];
+    if (this.disableInactivePorts) cmds.push(...this.formatCommands(c.ENABLE_BOND, { bond }));
+    if (s.defaultVlan !== undefined) cmds.push(...this.formatCommands(c.UNPLUG_BOND_FROM_NETWORK, { bond, segmentation_id: s.defaultVlan }));
+    if (s.trunkDetails) {
+      cmds.push(...this.formatCommands(c.SET_NATIVE_VLAN_BOND, { bond, segmentation_id: s.segmentationId }));
+      for (const v of s.subportVlans) cmds.push(...this.formatCommands(c.ADD_NETWORK_TO_BOND_TRUNK, { bond, segmentation_id: v }));
+    } else {
+      cmds.push(...this.formatCommands(c.PLUG_BOND_TO_NETWORK, { bond, segmentation_id: s.segmentationId }));
+    }
+    return cmds;
+  }
+
+  protected composeUnplugBond(s: PortStep): string[] {
+    if (!this.hasBondTemplates.unplug) return this.composeDeletePort(s);
+    const c = this.commands;
+    const bond = s.name;
+    const cmds = this.formatCommands(c.UNPLUG_BOND_FROM_NETWORK, { bond, segmentation_id: s.segmentationId });
+    if (s.trunkDetails) {
+      cmds.push(...this.formatCommands(c.DELETE_NATIVE_VLAN_BOND, { bond, segmentation_id: s.segmentationId }));
+      // Upstream sent ADD_NETWORK_TO_BOND_TRUNK here (LP#2122025); removal is what unplugging means.
+      for (const v of s.subportVlans) cmds.push(...this.formatCommands(c.DELETE_NETWORK_ON_BOND_TRUNK, { bond, segmentation_id: v }));
+    }
+    if (s.defaultVlan !== undefined) {
+      cmds.push(...this.composeDefaultVlanNetwork(s.defaultVlan));
+      cmds.push(...this.formatCommands(c.PLUG_BOND_TO_NETWORK, { bond, segmentation_id: s.defaultVlan }));
+    }
+    if (this.disableInactivePorts) cmds.push(...this.formatCommands(c.DISABLE_BOND, { bond }));
+    return cmds;
+  }
+
+  protected composeAddSubports(isBond: boolean, portId: string, vlans: number[]): string[] {
+    const c = this.commands;
+    return vlans.flatMap((v) =>
+      isBond
+        ? this.formatCommands(c.ADD_NETWORK_TO_BOND_TRUNK, { bond: portId, segmentation_id: v })
+        : this.formatCommands(c.ADD_NETWORK_TO_TRUNK, { port: portId, segmentation_id: v }),
+    );
+  }
+
+  protected composeDelSubports(isBond: boolean, portId: string, vlans: number[]): string[] {
+    const c = this.commands;
+    return vlans.flatMap((v) =>
+      isBond
+        ? this.formatCommands(c.DELETE_NETWORK_ON_BOND_TRUNK, { bond: portId, segmentation_id: v })
+        : this.formatCommands(c.REMOVE_NETWORK_FROM_TRUNK, { port: portId, segmentation_id: v }),
+    );
+  }
+
+  /** L2VNI: map a VLAN to a VNI. None in the base; vendors with VXLAN override (and `supportsL2vni`). */
+  protected composePlugSwitch(_vni: number, _segmentationId: number, _physnet: string | null): string[] {
+    return [];
+  }
+  protected composeUnplugSwitch(_vni: number, _segmentationId: number, _physnet: string | null): string[] {
+    return [];
+  }
+
+  // ---- plan (dry run) -------------------------------------------------
+
+  /**
+   * The commands an operation would send, validated, without connecting.
+   * Bad input throws the same GenericSwitch* error the operation would.
+   */
+  plan<K extends CliOperation>(operation: K, args: OperationArgs[K]): CliCommandPlan {
+    const commands = this.composeFor(operation, args);
+    return {
+      operation: OPERATION_NAMES[operation],
+      commands,
+      save: commands.length > 0 && this.saveConfiguration ? this.describeSave() : [],
+      queries: this.queriesFor(operation, args),
+    };
+  }
+
+  /** Validate and compose; vendors override a `compose*` step rather than this. */
+  protected composeFor<K extends CliOperation>(operation: K, args: OperationArgs[K]): string[] {
+    switch (operation) {
+      case "addNetwork":
+      case "delNetwork": {
+        const a = args as OperationArgs["addNetwork"];
+        const seg = this.vlan(a.segmentationId);
+        const hex = networkIdHex(a.networkId);
+        if (!this.managesVlans) return [];
+        return operation === "addNetwork" ? this.composeAddNetwork(seg, hex) : this.composeDelNetwork(seg, hex);
+      }
+      case "plugPortToNetwork":
+      case "deletePort": {
+        const a = args as OperationArgs["plugPortToNetwork"];
+        const s = this.portStep(a.port, a.segmentationId, a);
+        return operation === "plugPortToNetwork" ? this.composePlugPort(s) : this.composeDeletePort(s);
+      }
+      case "plugBondToNetwork":
+      case "unplugBondFromNetwork": {
+        const a = args as OperationArgs["plugBondToNetwork"];
+        const s = this.portStep(a.bond, a.segmentationId, a, "bond name");
+        return operation === "plugBondToNetwork" ? this.composePlugBond(s) : this.composeUnplugBond(s);
+      }
+      case "addSubportsOnTrunk":
+      case "delSubportsOnTrunk": {
+        const a = args as OperationArgs["addSubportsOnTrunk"];
+        const portId = this.portName(a.portId);
+        const vlans = (a.subports ?? []).map((s) => this.vlan(s?.segmentation_id, "subport segmentation id"));
+        const isBond = is8023ad(a.bindingProfile);
+        return operation === "addSubportsOnTrunk"
+          ? this.composeAddSubports(isBond, portId, vlans)
+          : this.composeDelSubports(isBond, portId, vlans);
+      }
+      case "plugSwitchToNetwork":
+      case "unplugSwitchFromNetwork": {
+        const a = args as OperationArgs["plugSwitchToNetwork"];
+        const vni = validateVni(a.vni);
+        const seg = this.vlan(a.segmentationId);
+        return operation === "plugSwitchToNetwork"
+          ? this.composePlugSwitch(vni, seg, a.physnet ?? null)
+          : this.composeUnplugSwitch(vni, seg, a.physnet ?? null);
+      }
+      default:
+        throw new GenericSwitchException({ method: `unknown operation ${String(operation)}` });
+    }
+  }
+
+  /** Read-only queries an operation runs before its change (none in the base). */
+  protected queriesFor<K extends CliOperation>(_operation: K, _args: OperationArgs[K]): string[] {
+    return [];
+  }
+
+  /** What the save step sends, for dry runs. */
+  protected describeSave(): string[] {
+    const save = this.commands.SAVE_CONFIGURATION;
+    if (save?.length) return [...save];
+    const own = getPlatform(this.platform).save?.command;
+    return own ? [own] : [];
+  }
+
+  // ---- operations -----------------------------------------------------
+
+  /** Validate, compose, send, check: the path every operation takes. */
+  protected async run<K extends CliOperation>(operation: K, args: OperationArgs[K]): Promise<string> {
+    const commands = this.composeFor(operation, args);
+    return this.sendCommandsToDevice(commands, OPERATION_NAMES[operation]);
+  }
+
+  async addNetwork(segmentationId: VlanId, networkId: string): Promise<string> {
+    if (!this.managesVlans) this.logger.info(`Skipping add network for ${String(segmentationId)}`);
+    return this.run("addNetwork", { segmentationId, networkId });
+  }
+  async delNetwork(segmentationId: VlanId, networkId: string): Promise<string> {
+    if (!this.managesVlans) this.logger.info(`Skipping delete network for ${String(segmentationId)}`);
+    return this.run("delNetwork", { segmentationId, networkId });
+  }
+  async plugPortToNetwork(port: string, segmentationId: VlanId, options: PortOptions = {}): Promise<string> {
+    return this.run("plugPortToNetwork", { port, segmentationId, ...options });
+  }
+  async deletePort(port: string, segmentationId: VlanId, options: PortOptions = {}): Promise<string> {
+    return this.run("deletePort", { port, segmentationId, ...options });
+  }
+  async plugBondToNetwork(bond: string, segmentationId: VlanId, options: PortOptions = {}): Promise<string> {
+    return this.run("plugBondToNetwork", { bond, segmentationId, ...options });
+  }
+  async unplugBondFromNetwork(bond: string, segmentationId: VlanId, options: PortOptions = {}): Promise<string> {
+    return this.run("unplugBondFromNetwork", { bond, segmentationId, ...options });
+  }
+  async addSubportsOnTrunk(
+    bindingProfile: BindingProfile,
+    portId: string,
+    subports: SubPort[],
+    trunkDetails?: TrunkDetails | null,
+  ): Promise<string> {
+    return this.run("addSubportsOnTrunk", { bindingProfile, portId, subports, trunkDetails });
+  }
+  async delSubportsOnTrunk(
+    bindingProfile: BindingProfile,
+    portId: string,
+    subports: SubPort[],
+    trunkDetails?: TrunkDetails | null,
+  ): Promise<string> {
+    return this.run("delSubportsOnTrunk", { bindingProfile, portId, subports, trunkDetails });
+  }
+
+  override async plugSwitchToNetwork(vni: number | string, segmentationId: VlanId, physnet?: string | null): Promise<string> {
+    return this.run("plugSwitchToNetwork", { vni, segmentationId, physnet });
+  }
+  override async unplugSwitchFromNetwork(vni: number | string, segmentationId: VlanId, physnet?: string | null): Promise<string> {
+    return this.run("unplugSwitchFromNetwork", { vni, segmentationId, physnet });
+  }
+
+  /**
+   * A read-only show command (L2VNI checks, Brocade's port query) on a
+   * session under the PoolLock, so queries count toward ngs_max_connections.
+   */
+  async query(command: string): Promise<string> {
+    return this.withSession(async (session) => {
+      await session.enable();
+      return session.sendCommand(command);
+    });
+  }
+
+  // ---- the session path -----------------------------------------------
+
+  /**
+   * Send a command set and check the answer. Empty → nothing happens. With
+   * `ngs_batch_requests` the set goes through the context's batcher;
+   * otherwise through `withSession` (lock, session, save).
+   */
+  async sendCommandsToDevice(commands: readonly string[], operation: string): Promise<string> {
+    if (commands.length === 0) {
+      this.logger.debug({ operation }, "Nothing to execute");
+      return "";
+    }
+    if (this.batchRequests) {
+      const batcher = this.batcher;
+      if (!batcher) {
+        throw new GenericSwitchConfigException({
+          message: `Switch ${this.deviceName}: ngs_batch_requests is true but no batcher is configured ([ngs_coordination] backend_url)`,
+        });
+      }
+      const output = await batcher.doBatch(this, [...commands]);
+      this.checkOutput(output, operation);
+      return output;
+    }
+    return this.withSession((session) => this.applyOnSession(session, commands, operation));
+  }
+
+  /** On a live session: send the set, check the answer, then save if configured. */
+  protected async applyOnSession(session: CliSessionLike, commands: readonly string[], operation: string): Promise<string> {
+    let output: string;
+    try {
+      output = await this.sendConfigSet(session, commands);
+    } catch (e) {
+      // The session stops at the first line the switch rejects.
+      if (isCommandError(e)) throw this.rejected(operation, e.message, e);
+      throw e;
+    }
+    this.checkOutput(output, operation);
+    // Save only what the switch accepted (upstream: "when configuration is applied successfully").
+    if (this.saveConfiguration) {
+      try {
+        await this.saveConfig(session);
+      } catch (e) {
+        if (isCommandError(e)) throw this.rejected(`${operation} (save configuration)`, e.message, e);
+        throw e;
+      }
+    }
+    return output;
+  }
+
+  /** A change the switch refused: idle pooled sessions are dropped (their state is unknown). */
+  protected rejected(operation: string, detail: string, cause?: unknown): GenericSwitchNetmikoConfigError {
+    this.logger.error({ operation, error: detail, device: this.sanitisedConfig }, `Switch rejected the configuration. Operation: ${operation}.`);
+    void this.#pool?.drain();
+    return new GenericSwitchNetmikoConfigError({
+      config: this.sanitisedConfig,
+      error: `operation '${operation}': ${detail}`,
+      ...(cause === undefined ? {} : { cause }),
+    });
+  }
+
+  /**
+   * Run `fn` on a session under this switch's PoolLock: a pooled one when
+   * `ngs_ssh_reuse_connection` is on, else a fresh one closed afterwards.
+   * With reuse on, a session that breaks is replaced and `fn` retried once
+   * on a fresh connection. Errors come out as GenericSwitch* errors.
+   */
+  async withSession<T>(fn: (session: CliSessionLike) => Promise<T>): Promise<T> {
+    try {
+      return await this.lockedOnce(fn, false);
+    } catch (e) {
+      if (this.#pool && e instanceof SessionFailure) {
+        this.logger.warn({ error: String((e.cause as Error | undefined)?.message ?? e.message) }, "Session failed; retrying once on a fresh connection");
+        try {
+          return await this.lockedOnce(fn, true);
+        } catch (e2) {
+          throw this.mapError(e2);
+        }
+      }
+      throw this.mapError(e);
+    }
+  }
+
+  private async lockedOnce<T>(fn: (session: CliSessionLike) => Promise<T>, fresh: boolean): Promise<T> {
+    const lock = new PoolLock(this.coordinator ?? defaultCoordinator(), {
+      poolSize: this.maxConnections,
+      prefix: this.lockPrefix,
+      timeoutMs: this.globalConfig.acquireTimeoutS * 1000,
+      logger: this.logger,
+    });
+    return lock.withLock(async () => {
+      const pooled = fresh ? undefined : await this.#pool?.take();
+      const session = pooled ?? (await this.openSession());
+      let ok = false;
+      try {
+        const result = await fn(session);
+        ok = true;
+        return result;
+      } catch (e) {
+        if (e instanceof GenericSwitchException) throw e;
+        throw new SessionFailure(e instanceof Error ? e.message : String(e), { cause: e });
+      } finally {
+        if (ok && this.#pool) await this.#pool.give(session);
+        else await closeQuietly(session);
+      }
+    });
+  }
+
+  /** GenericSwitch* errors pass; anything else becomes a connect error with the sanitised config. */
+  protected mapError(e: unknown): GenericSwitchException {
+    if (e instanceof GenericSwitchException) return e;
+    const cause = e instanceof SessionFailure && e.cause !== undefined ? e.cause : e;
+    const error = cause instanceof Error ? cause.message : String(cause);
+    this.logger.error({ device: this.sanitisedConfig, error }, "Error sending commands to device");
+    return new GenericSwitchNetmikoConnectError({ config: this.sanitisedConfig, error, cause });
+  }
+
+  /**
+   * Connect, retrying transport failures every `ngs_ssh_connect_interval`
+   * seconds for up to `ngs_ssh_connect_timeout` seconds. Refused credentials
+   * and host keys fail at once.
+   */
+  async openSession(): Promise<CliSessionLike> {
+    let options: SessionOptions;
+    try {
+      options = sessionOptionsFromConfig(this.sessionConfig(), this.platform);
+    } catch (e) {
+      if (isSessionConfigError(e)) {
+        throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error: (e as Error).message, cause: e });
+      }
+      throw this.connectError(e);
+    }
+    const logFile = this.globalConfig.sessionLogFile;
+    if (logFile && options.sessionLog === undefined) options.sessionLog = logFile;
+
+    const deadline = Date.now() + this.sshConnectTimeoutS * 1000;
+    const intervalMs = this.sshConnectIntervalS * 1000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await CliSession.open(options);
+      } catch (e) {
+        if (isAuthenticationError(e)) throw this.connectError(e, "authentication failed (not retried: check username, password or key)");
+        if (!isRetryableConnectError(e) || Date.now() + intervalMs > deadline) {
+          throw this.connectError(e, attempt > 1 ? `gave up after ${attempt} attempts` : undefined);
+        }
+        this.logger.debug({ attempt, error: e instanceof Error ? e.message : String(e) }, "SSH connect failed; retrying");
+        await delay(intervalMs);
+      }
+    }
+  }
+
+  /** The keys handed to the session layer: transport keys plus the `ngs_*` ones it reads. */
+  protected sessionConfig(): Record<string, string> {
+    const cfg: Record<string, string> = { ...this.transportConfig, device_type: this.platform };
+    for (const key of ["ngs_ssh_disabled_algorithms", "ngs_known_hosts_file", "ngs_host_key_fingerprint"]) {
+      const v = this.option(key);
+      if (v !== undefined) cfg[key] = v;
+    }
+    return cfg;
+  }
+
+  private connectError(e: unknown, note?: string): GenericSwitchNetmikoConnectError {
+    const msg = e instanceof Error ? e.message : String(e);
+    const error = note ? `${msg} (${note})` : msg;
+    this.logger.error({ device: this.sanitisedConfig, error }, "Failed to connect to switch");
+    return new GenericSwitchNetmikoConnectError({ config: this.sanitisedConfig, error, cause: e });
+  }
+
+  // ---- vendor hooks on a live session ---------------------------------
+
+  /** Send the set in config mode (upstream: enable(), then send_config_set(cmd_verify=False)). */
+  async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
+    await session.enable();
+    return session.sendConfigSet(commands, { errorPatterns: [...this.errorPatterns] });
+  }
+
+  /**
+   * Persist the running config: the platform's save, else each
+   * SAVE_CONFIGURATION line with sendCommand, else a warning.
+   */
+  async saveConfig(session: CliSessionLike): Promise<void> {
+    try {
+      await session.saveConfig();
+    } catch (e) {
+      if (!isSaveNotSupported(e)) throw e;
+      const lines = this.commands.SAVE_CONFIGURATION;
+      if (lines?.length) {
+        for (const line of lines) await session.sendCommand(line);
+      } else {
+        this.logger.warn(`Saving config is not supported for ${this.platform}, all changes will be lost after switch reboot`);
+      }
+    }
+  }
+
+  /**
+   * Raise GenericSwitchNetmikoConfigError when the output matches an error
+   * pattern; idle pooled sessions are dropped first (their state is unknown).
+   */
+  checkOutput(output: string | undefined | null, operation: string): void {
+    if (!output) return;
+    for (const pattern of this.errorPatterns) {
+      pattern.lastIndex = 0;
+      const m = pattern.exec(output);
+      if (!m) continue;
+      const line = lineAround(output, m.index);
+      this.logger.error({ operation, output }, `Found invalid configuration in device response. Operation: ${operation}.`);
+      throw this.rejected(operation, `the switch answered ${JSON.stringify(line)}`);
+    }
+  }
+
+  /** Close every pooled session (call on shutdown). */
+  async close(): Promise<void> {
+    await this.#pool?.drain();
+  }
+}
+
+/** The full line of `text` that contains offset `i`. */
+function lineAround(text: string, i: number): string {
+  const start = text.lastIndexOf("\n", i) + 1;
+  const end = text.indexOf("\n", i);
+  return text.slice(start, end < 0 ? undefined : end).trim();
+}
+
+/** Upstream's `is_802_3ad`: the binding profile describes an LACP bond. */
+export function is8023ad(profile: BindingProfile | null | undefined): boolean {
+  const mode = profile?.local_group_information?.bond_mode;
+  return mode === "4" || mode === "802.3ad";
+}

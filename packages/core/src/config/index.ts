@@ -1,0 +1,2 @@
+export * from "./oslo-ini.js";
+export * from "./load.js";

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import { Etcd3, type IOptions } from "etcd3";
+import { GenericSwitchConfigException, GenericSwitchException } from "../errors.js";
+import { parseBackendUrl, type BackendUrl } from "./backend-url.js";
+
+export interface EtcdClientOptions {
+  /** Deadline of each etcd request (default: the URL's `timeout`, else 30 s, tooz's default). */
+  requestTimeoutMs?: number;
+  /** How long the startup reachability check may take (default 10 s). */
+  connectTimeoutMs?: number;
+}
+
+/** An etcd3 client plus what it was built from. */
+export interface EtcdConnection {
+  client: Etcd3;
+  backend: BackendUrl;
+  requestTimeoutMs: number;
+}
+
+/**
+ * A pass-through fault policy for each host. etcd3's default circuit breaker
+ * keeps failing calls for 5 s after three errors, even once etcd is back; our
+ * callers already retry on their own schedule, so errors come straight through.
+ */
+const passThrough = {
+  onSuccess: () => ({ dispose() {} }),
+  onFailure: () => ({ dispose() {} }),
+  execute<T>(fn: (ctx: { signal: AbortSignal; attempt: number }) => PromiseLike<T> | T, signal?: AbortSignal): Promise<T> {
+    return Promise.resolve().then(() => fn({ signal: signal ?? new AbortController().signal, attempt: 0 }));
+  },
+} as unknown as NonNullable<NonNullable<IOptions["faultHandling"]>["global"]>;
+
+function readPem(backend: BackendUrl, key: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new GenericSwitchConfigException({
+      message: `[ngs_coordination] backend_url ${backend.redacted}: cannot read ${key} ${path}: ${(e as Error).message}`,
+      option: "[ngs_coordination] backend_url",
+    });
+  }
+}
+
+/** Build (without contacting etcd) a client for a `backend_url`. */
+export function createEtcdClient(url: string | BackendUrl, opts: EtcdClientOptions = {}): EtcdConnection {
+  const backend = typeof url === "string" ? parseBackendUrl(url) : url;
+  const requestTimeoutMs = opts.requestTimeoutMs ?? (backend.timeoutS ?? 30) * 1000;
+  const options: IOptions = {
+    hosts: backend.endpoint,
+    dialTimeout: opts.connectTimeoutMs ?? 10_000,
+    // Streams (watch, lease keep-alive) stay open; every unary call gets a deadline.
+    defaultCallOptions: (ctx) => (ctx.isStream ? {} : { deadline: Date.now() + requestTimeoutMs }),
+    faultHandling: { host: () => passThrough },
+  };
+  if (backend.auth) options.auth = { username: backend.auth.username, password: backend.auth.password };
+  if (backend.tls) {
+    const { caCert, certKey, certCert } = backend.tls;
+    const credentials: NonNullable<IOptions["credentials"]> = {
+      rootCertificate: caCert ? readPem(backend, "ca_cert", caCert) : Buffer.alloc(0),
+    };
+    if (certKey && certCert) {
+      credentials.privateKey = readPem(backend, "cert_key", certKey);
+      credentials.certChain = readPem(backend, "cert_cert", certCert);
+    }
+    // grpc takes an empty root as "use the system roots".
+    if (!caCert) (credentials as { rootCertificate?: Buffer }).rootCertificate = undefined as unknown as Buffer;
+    options.credentials = credentials;
+  }
+  return { client: new Etcd3(options), backend, requestTimeoutMs };
+}
+
+/**
+ * Connect and prove etcd answers (a cheap status call), or throw a
+ * `GenericSwitchException` naming the URL without its credentials. The
+ * client is closed on failure.
+ */
+export async function connectEtcd(url: string | BackendUrl, opts: EtcdClientOptions = {}): Promise<EtcdConnection> {
+  const conn = createEtcdClient(url, opts);
+  const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
+  try {
+    await conn.client.get("/ngs/.probe").options({ deadline: Date.now() + connectTimeoutMs }).exec();
+  } catch (e) {
+    conn.client.close();
+    const reason = (e as Error).message?.replace(/^\d+ [A-Z_]+: /, "") ?? String(e);
+    throw new GenericSwitchException({
+      message:
+        `Cannot reach the coordination backend [ngs_coordination] backend_url ${conn.backend.redacted}: ${reason}. ` +
+        `Check that etcd is running and reachable at ${conn.backend.endpoint}, or remove backend_url to coordinate within this host only.`,
+      method: "coordination startup",
+      cause: e,
+    });
+  }
+  return conn;
+}

@@ -1,0 +1,2 @@
+export * from "./in-process.js";
+export * from "./pool-lock.js";

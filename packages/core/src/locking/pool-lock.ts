@@ -1,0 +1,83 @@
+import type { Coordinator, CoordinatorLock } from "../coordinator.js";
+import { GenericSwitchLockAcquireFailed } from "../errors.js";
+import type { Logger } from "../logging.js";
+
+export interface PoolLockOptions {
+  /** How many holders may run at once (`ngs_max_connections`). */
+  poolSize: number;
+  /** Lock names are `<prefix><i>`, no separator (upstream's layout): the switch host or ip. */
+  prefix: string;
+  /** Give up after this long (`acquire_timeout` × 1000); 0 waits forever. */
+  timeoutMs: number;
+  /** The longest random pause between rounds (upstream: 1 s). */
+  maxWaitMs?: number;
+  logger?: Logger;
+}
+
+/**
+ * Upstream's PoolLock (reference §3.4): up to `poolSize` holders per switch
+ * across every process sharing the coordinator. Each round tries every
+ * name once without waiting; between rounds it pauses a random 0–maxWait.
+ * Without a coordinator it does nothing (upstream without backend_url).
+ */
+export class PoolLock {
+  private held: CoordinatorLock | undefined;
+  private readonly maxWaitMs: number;
+
+  constructor(
+    private readonly coordinator: Coordinator | undefined,
+    private readonly opts: PoolLockOptions,
+  ) {
+    if (!Number.isInteger(opts.poolSize) || opts.poolSize < 1) throw new RangeError(`PoolLock poolSize must be an integer >= 1, got ${opts.poolSize}`);
+    if (!(opts.timeoutMs >= 0)) throw new RangeError(`PoolLock timeoutMs must be >= 0, got ${opts.timeoutMs}`);
+    this.maxWaitMs = opts.maxWaitMs ?? 1000;
+  }
+
+  /** The name of the lock held, if any. */
+  get heldName(): string | undefined {
+    return this.held?.name;
+  }
+
+  async acquire(): Promise<void> {
+    if (!this.coordinator) return;
+    if (this.held) throw new Error(`PoolLock for ${this.opts.prefix} is already held (${this.held.name})`);
+    const { poolSize, prefix, timeoutMs } = this.opts;
+    const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
+    for (;;) {
+      for (let i = 0; i < poolSize; i++) {
+        const lock = this.coordinator.getLock(`${prefix}${i}`);
+        if (await lock.tryAcquire()) {
+          this.held = lock;
+          return;
+        }
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const err = new GenericSwitchLockAcquireFailed({ pool_size: poolSize, prefix, timeout: timeoutMs / 1000 });
+        this.opts.logger?.error({ prefix, poolSize, timeoutMs }, err.message);
+        throw err;
+      }
+      await sleep(Math.min(Math.random() * this.maxWaitMs, left));
+    }
+  }
+
+  async release(): Promise<void> {
+    const lock = this.held;
+    this.held = undefined;
+    await lock?.release();
+  }
+
+  /** Run `fn` holding one of the pool's locks; released on every path. */
+  async withLock<T>(fn: () => Promise<T> | T): Promise<T> {
+    await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      await this.release();
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

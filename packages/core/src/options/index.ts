@@ -1,0 +1,3 @@
+export * from "./parse.js";
+export * from "./name-format.js";
+export * from "./ngs-options.js";

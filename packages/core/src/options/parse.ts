@@ -1,0 +1,80 @@
+import { GenericSwitchConfigException } from "../errors.js";
+
+/**
+ * Value parsers for ini strings, with oslo.config's spelling rules. Each
+ * throws `GenericSwitchConfigException` naming the key and the bad value.
+ */
+
+const TRUE = new Set(["true", "yes", "on", "1"]);
+const FALSE = new Set(["false", "no", "off", "0"]);
+
+function bad(key: string, value: string, expected: string): GenericSwitchConfigException {
+  return new GenericSwitchConfigException({
+    message: `${key}: invalid value ${JSON.stringify(value)}: expected ${expected}`,
+    option: key,
+    value,
+  });
+}
+
+/** oslo's boolean strings: true/yes/on/1 and false/no/off/0, any case, surrounding blanks ignored. */
+export function parseBool(key: string, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  throw bad(key, value, "a boolean (true/yes/on/1 or false/no/off/0)");
+}
+
+/** A base-10 integer within [min, max]. */
+export function parseInteger(key: string, value: string, min = -Infinity, max = Infinity): number {
+  const v = value.trim();
+  if (!/^[+-]?[0-9]+$/.test(v)) throw bad(key, value, rangeText("an integer", min, max));
+  const n = Number(v);
+  if (n < min || n > max) throw bad(key, value, rangeText("an integer", min, max));
+  return n;
+}
+
+/** A finite decimal number within [min, max]. */
+export function parseNumber(key: string, value: string, min = -Infinity, max = Infinity): number {
+  const v = value.trim();
+  const n = v === "" ? NaN : Number(v);
+  if (!Number.isFinite(n) || n < min || n > max) throw bad(key, value, rangeText("a number", min, max));
+  return n;
+}
+
+function rangeText(kind: string, min: number, max: number): string {
+  if (min > -Infinity && max < Infinity) return `${kind} from ${min} to ${max}`;
+  if (min > -Infinity) return `${kind} >= ${min}`;
+  if (max < Infinity) return `${kind} <= ${max}`;
+  return kind;
+}
+
+/** A comma list, items stripped, empty items dropped (`""` → `[]`). */
+export function parseList(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/**
+ * oslo's `parse_mappings` without the uniqueness check: `k:v, k:w` →
+ * `{k: [v, w]}`. An entry without a colon, or with an empty side, is an error.
+ */
+export function parseMappings(key: string, value: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const entry of parseList(value)) {
+    const i = entry.indexOf(":");
+    const k = i < 0 ? "" : entry.slice(0, i).trim();
+    const v = i < 0 ? "" : entry.slice(i + 1).trim();
+    if (!k || !v) throw bad(key, value, `comma-separated key:value pairs (bad entry ${JSON.stringify(entry)})`);
+    (out[k] ??= []).push(v);
+  }
+  return out;
+}
+
+/** One choice out of a fixed set (case-sensitive, like oslo's `choices`). */
+export function parseChoice<T extends string>(key: string, value: string, choices: readonly T[]): T {
+  const v = value.trim();
+  if ((choices as readonly string[]).includes(v)) return v as T;
+  throw new GenericSwitchConfigException({ option: key, allowed_options: choices.join(", "), value });
+}

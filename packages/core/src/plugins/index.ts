@@ -1,0 +1,5 @@
+export * from "./manifest.js";
+export * from "./exports-map.js";
+export * from "./discover.js";
+export * from "./load-class.js";
+export * from "./get-devices.js";

@@ -1,0 +1,330 @@
+// Batching (ngs_batch_requests) over a real etcd and the SSH switch simulator.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { Etcd3 } from "etcd3";
+import {
+  GenericSwitchBatchError,
+  SwitchQueue,
+  batchKeys,
+  createCoordination,
+  createLogger,
+  type Coordination,
+  type GenericSwitchDevice,
+} from "@ngs/core";
+import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
+import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { killAll, startHost, until, type Host, type HostJob } from "./workers/hosts.js";
+
+// The vendor package depends on core, so core cannot depend on it: load its build directly.
+const iosUrl = new URL("../../devices/cisco/dist/ios.js", import.meta.url).href;
+type DeviceCtor = new (config: Record<string, string>, name: string, context: object) => GenericSwitchDevice & {
+  plugPortToNetwork(port: string, vlan: number): Promise<string>;
+};
+
+const CREDS = { username: "admin", password: "s3cret" };
+let etcd: EtcdFixture;
+let client: Etcd3;
+let sw: SimSwitch | undefined;
+let hosts: Host[] = [];
+let coordinations: Coordination[] = [];
+
+beforeAll(async () => {
+  etcd = await startEtcd();
+  client = new Etcd3({ hosts: etcd.clientUrl });
+});
+afterEach(async () => {
+  await killAll(hosts);
+  hosts = [];
+  await Promise.allSettled(coordinations.map((c) => c.close({ timeoutMs: 2000 })));
+  coordinations = [];
+  await sw?.close();
+  sw = undefined;
+  // Each test starts from an empty queue.
+  await client.delete().prefix("/ngs/").exec();
+});
+afterAll(async () => {
+  client?.close();
+  await etcd?.stop();
+});
+
+function job(s: SimSwitch, ops: HostJob["ops"], extra: Partial<HostJob> = {}): HostJob {
+  return { backendUrl: etcd.url, switch: { host: s.host, port: s.port, ...CREDS }, ops, batch: true, ...extra };
+}
+
+function portOps(group: number, n: number) {
+  return Array.from({ length: n }, (_, i) => ({ port: `GigabitEthernet${group}/${i + 1}`, vlan: 100 + group * 50 + i }));
+}
+
+/** How many times the switch was told to enter each interface. */
+function interfaceCounts(s: SimSwitch): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of s.commandLog) {
+    const m = /^\s*interface (\S+)/.exec(line);
+    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe("batching across processes", () => {
+  it("4 processes × 25 port operations: own results, exact final state, few sessions and saves", async () => {
+    sw = await startSwitch({ platform: "cisco_ios", ...CREDS, faults: { commandLatencyMs: 2, maxSessions: 2 } });
+    const groups = [0, 1, 2, 3];
+    hosts = groups.map((g) => startHost(job(sw!, portOps(g, 25))));
+    const codes = await Promise.all(hosts.map((h) => h.exited));
+    expect(codes, hosts.map((h) => h.stderr).join("\n")).toEqual([0, 0, 0, 0]);
+
+    const results = hosts.flatMap((h) => h.results);
+    expect(results).toHaveLength(100);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    for (const r of results) {
+      // Each caller gets the output of its own command set, not a neighbour's.
+      expect(r.output).toContain(`interface ${r.port}`);
+      expect(r.output).toContain(`switchport access vlan ${r.vlan}`);
+      expect(r.output!.match(/interface \S+/g)).toEqual([`interface ${r.port}`]);
+    }
+    const ports = sw.snapshot().ports;
+    for (const g of groups) for (const op of portOps(g, 25)) expect(ports[op.port], op.port).toMatchObject({ mode: "access", accessVlan: op.vlan });
+    // Every operation ran exactly once.
+    expect([...interfaceCounts(sw).values()].every((n) => n === 1)).toBe(true);
+    expect(interfaceCounts(sw).size).toBe(100);
+    expect(sw.counters.sessionsRejected).toBe(0);
+    expect(sw.counters.sessionsOpened).toBeLessThanOrEqual(25);
+    expect(sw.counters.saves).toBeLessThanOrEqual(sw.counters.sessionsOpened);
+    expect(sw.counters.saves).toBeGreaterThanOrEqual(1);
+    // Nothing left queued.
+    expect(await client.getAll().prefix(batchKeys(sw.host).inputPrefix).count()).toBe(0);
+  });
+
+  it("a worker SIGKILLed mid-batch: the others take over after the lock TTL; nothing lost, nothing run twice", async () => {
+    // Slow commands, so the victim is surely mid-batch when it dies.
+    sw = await startSwitch({ platform: "cisco_ios", ...CREDS, faults: { commandLatencyMs: 300 } });
+    const batchOptions = { lockTtlS: 2, waitTimeoutMs: 45_000, watchSliceMs: 1000 };
+    const victimOps = portOps(9, 3);
+    const victim = startHost(job(sw, victimOps, { batchOptions }));
+    hosts.push(victim);
+    const lockKey = batchKeys(sw.host).executeLock;
+    // The victim holds the execute lock and the switch has started receiving its batch.
+    await until(async () => {
+      const holder = await client.get(lockKey).string();
+      return !!holder?.includes(`/${victim.pid}/`) && sw!.commandLog.some((l) => l.includes("interface GigabitEthernet9/"));
+    }, "the victim to hold the execute lock mid-batch");
+    victim.child.kill("SIGKILL");
+    await victim.exited;
+    sw.faults.commandLatencyMs = 2;
+
+    const others = [0, 1, 2].map((g) => startHost(job(sw!, portOps(g, 5), { batchOptions })));
+    hosts.push(...others);
+    const codes = await Promise.all(others.map((h) => h.exited));
+    expect(codes, others.map((h) => h.stderr).join("\n")).toEqual([0, 0, 0]);
+    const results = others.flatMap((h) => h.results);
+    expect(results).toHaveLength(15);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+
+    // The victim's requests outlived it in etcd and were run by the next worker.
+    const ports = sw.snapshot().ports;
+    for (const op of [...victimOps, ...[0, 1, 2].flatMap((g) => portOps(g, 5))]) {
+      expect(ports[op.port], op.port).toMatchObject({ mode: "access", accessVlan: op.vlan });
+    }
+    const counts = interfaceCounts(sw);
+    for (const g of [0, 1, 2]) for (const op of portOps(g, 5)) expect(counts.get(op.port), op.port).toBe(1);
+    // Only the batch cut off by the kill is entered again (in full, by the new worker)...
+    const victimCounts = victimOps.map((op) => counts.get(op.port) ?? 0);
+    expect(victimCounts.filter((n) => n === 2)).toHaveLength(1);
+    expect(victimCounts.filter((n) => n === 1)).toHaveLength(victimOps.length - 1);
+    // ...and no change was applied twice.
+    const vlanLines = sw.commandLog.filter((l) => /switchport access vlan/.test(l)).map((l) => l.trim());
+    expect(new Set(vlanLines).size).toBe(vlanLines.length);
+    expect(vlanLines).toHaveLength(victimOps.length + 15);
+    expect(await client.getAll().prefix(batchKeys(sw.host).inputPrefix).count()).toBe(0);
+  });
+
+  it("the switch dropping the connection mid-batch: the affected batches fail at once, the rest are applied", async () => {
+    sw = await startSwitch({ platform: "cisco_ios", ...CREDS, faults: { commandLatencyMs: 2, dropAfterCommands: 12 } });
+    const ops = portOps(3, 10);
+    // A wait timeout far beyond the test's: an error that came from waiting it out would fail the test.
+    const h = startHost(job(sw, ops, { batchOptions: { waitTimeoutMs: 600_000 } }));
+    hosts.push(h);
+    expect(await h.exited, h.stderr).toBe(0);
+    const results = h.results;
+    expect(results).toHaveLength(10);
+    const failed = results.filter((r) => !r.ok);
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    for (const r of failed) {
+      expect(r.error).toMatch(/^GenericSwitchBatchError: Batching error: sw1, error: /);
+      expect(r.error).not.toMatch(/Timed out/);
+      expect(r.error).not.toContain(CREDS.password);
+    }
+    const ports = sw.snapshot().ports;
+    for (const r of results.filter((x) => x.ok)) expect(ports[r.port], r.port).toMatchObject({ accessVlan: r.vlan });
+    // The worker reconnected for the batches after the drop.
+    expect(sw.counters.sessionsOpened).toBeGreaterThan(1);
+  });
+
+  it("a worker that cannot reach the switch fails every batch it took at once", async () => {
+    sw = await startSwitch({ platform: "cisco_ios", ...CREDS });
+    const deadSwitch = { host: sw.host, port: sw.port };
+    await sw.close();
+    sw = undefined;
+    const h = startHost({
+      backendUrl: etcd.url,
+      switch: { ...deadSwitch, ...CREDS },
+      ops: portOps(4, 6),
+      batch: true,
+      batchOptions: { waitTimeoutMs: 600_000 },
+      deviceConfig: { ngs_ssh_connect_timeout: "0" },
+    });
+    hosts.push(h);
+    expect(await h.exited, h.stderr).toBe(0);
+    expect(h.results).toHaveLength(6);
+    for (const r of h.results) {
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatch(/GenericSwitchBatchError: .*Cannot connect to the switch/);
+      expect(r.error).not.toContain(CREDS.password);
+    }
+  });
+});
+
+describe("shutdown", () => {
+  it("close() waits for the batch work in flight, releases the execute lock, and the process exits by itself", async () => {
+    sw = await startSwitch({ platform: "cisco_ios", ...CREDS, faults: { commandLatencyMs: 20 } });
+    const ops = portOps(5, 8);
+    const h = startHost(job(sw, ops, { closeAfterFirstResult: true, closeTimeoutMs: 30_000 }));
+    hosts.push(h);
+    expect(await h.exited, h.stderr).toBe(0);
+    expect(h.events.find((e) => e.type === "closed")).toEqual({ pid: h.pid, type: "closed" });
+    expect(h.results.filter((r) => !r.ok)).toEqual([]);
+    expect(h.results).toHaveLength(8);
+    const ports = sw.snapshot().ports;
+    for (const op of ops) expect(ports[op.port]).toMatchObject({ accessVlan: op.vlan });
+    expect(await client.get(batchKeys(sw.host).executeLock).exists()).toBe(false);
+  });
+
+  it("past its timeout close() raises ShutdownTimeout, fails what still waits, withdraws what never ran, and still exits", async () => {
+    sw = await startSwitch({ platform: "cisco_ios", ...CREDS, faults: { commandLatencyMs: 150 } });
+    const ops = portOps(6, 6);
+    const h = startHost(job(sw, ops, { closeAfterFirstResult: true, closeTimeoutMs: 200 }));
+    hosts.push(h);
+    expect(await h.exited, h.stderr).toBe(0);
+    const closed = h.events.find((e) => e.type === "closed");
+    expect(closed?.error).toMatch(/^ShutdownTimeout: Shutdown timed out after 0.2 seconds waiting for \d+ batch request\(s\) and 1 batch worker\(s\)/);
+    const failed = h.results.filter((r) => !r.ok);
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    for (const r of failed) expect(r.error).toMatch(/GenericSwitchBatchError: .*Stopped waiting \(shutting down\) for result key/);
+    // The lock is free and nothing is left queued: a withdrawn request never runs later.
+    const keys = batchKeys(sw.host);
+    expect(await client.get(keys.executeLock).exists()).toBe(false);
+    expect(await client.getAll().prefix(keys.inputPrefix).count()).toBe(0);
+    const withdrawn = failed.filter((r) => r.error!.includes("withdrawn and will not run"));
+    const counts = interfaceCounts(sw);
+    for (const r of withdrawn) expect(counts.get(r.port), r.port).toBeUndefined();
+  });
+});
+
+describe("batch queue semantics", () => {
+  it("a result written before its watcher starts (even past a compaction) is still received, and consumed", { timeout: 20_000 }, async () => {
+    const queue = new SwitchQueue(client, "10.9.9.9", { watchSliceMs: 300 });
+    const item = await queue.addBatch(["interface Gi0/1", "switchport access vlan 7"]);
+    const lock = await queue.tryAcquireWorkerLock("test");
+    expect(lock).toBeDefined();
+    const [pending] = await queue.getBatches();
+    expect(pending!.record.cmds).toEqual(["interface Gi0/1", "switchport access vlan 7"]);
+    expect(await lock!.recordResult(pending!, { result: "ok-output" }, await queue.grantLease(60))).toBe(true);
+    await lock!.release();
+    // Compact past the write: a watch from the item's revision can no longer replay it.
+    const rev = (await client.get("/ngs/none").exec()).header.revision;
+    await client.kv.compact({ revision: rev, physical: true });
+    // Far longer than the test may run: only the per-slice read-and-delete can deliver it in time.
+    await expect(queue.waitForResult(item, 600_000)).resolves.toBe("ok-output");
+    // Read-and-delete: the result key is gone.
+    expect(await client.get(item.resultKey).string()).toBeNull();
+    expect(await client.get(item.inputKey).string()).toBeNull();
+  });
+
+  it("inputs come back in creation (FIFO) order, and a revision cap leaves later ones out", async () => {
+    const queue = new SwitchQueue(client, "10.9.9.8");
+    const a = await queue.addBatch(["a"]);
+    const b = await queue.addBatch(["b"]);
+    await queue.addBatch(["c"]);
+    expect((await queue.getBatches()).map((p) => p.record.cmds[0])).toEqual(["a", "b", "c"]);
+    expect((await queue.getBatches(b.createRevision)).map((p) => p.record.uuid)).toEqual([a.uuid, b.uuid]);
+    // Upstream's value layout: sorted JSON with uuid, input_key, result_key, cmds.
+    const raw = JSON.parse((await client.get(a.inputKey).string())!);
+    expect(Object.keys(raw)).toEqual(["cmds", "input_key", "result_key", "uuid"]);
+    expect(raw.input_key).toBe(`/ngs/batch/10.9.9.8/input/${a.uuid}`);
+    expect(raw.result_key).toBe(`/ngs/batch/10.9.9.8/output/${a.uuid}`);
+  });
+
+  it("a worker that lost its lock cannot record results (and says so before sending)", async () => {
+    const queue = new SwitchQueue(client, "10.9.9.7");
+    await queue.addBatch(["x"]);
+    const lock = (await queue.tryAcquireWorkerLock("test"))!;
+    expect(await queue.tryAcquireWorkerLock("other")).toBeUndefined();
+    // The lock vanishes (as when its lease expires) and another worker takes it.
+    await client.delete().key(queue.keys.executeLock).exec();
+    const other = (await queue.tryAcquireWorkerLock("other"))!;
+    expect(await lock.refresh()).toBe(false);
+    const [pending] = await queue.getBatches();
+    expect(await lock.recordResult(pending!, { result: "late" }, await queue.grantLease(60))).toBe(false);
+    expect(await client.get(pending!.key).exists()).toBe(true);
+    await lock.release();
+    await other.release();
+  });
+
+  it("an error result reaches the caller as GenericSwitchBatchError with upstream's message", async () => {
+    const queue = new SwitchQueue(client, "10.9.9.6", { deviceName: "sw-x", watchSliceMs: 500 });
+    const item = await queue.addBatch(["x"]);
+    const lock = (await queue.tryAcquireWorkerLock("test"))!;
+    const [pending] = await queue.getBatches();
+    const waiting = queue.waitForResult(item, 10_000);
+    await lock.recordResult(pending!, { error: "switch said no" }, await queue.grantLease(60));
+    await lock.release();
+    await expect(waiting).rejects.toThrow(new GenericSwitchBatchError({ device: "sw-x", error: "switch said no" }).message);
+  });
+});
+
+describe("batching when etcd goes away", () => {
+  let etcd2: EtcdFixture | undefined;
+  afterEach(async () => {
+    await etcd2?.stop();
+    etcd2 = undefined;
+  });
+
+  async function setup(latencyMs: number) {
+    etcd2 = await startEtcd();
+    sw = await startSwitch({ platform: "cisco_ios", ...CREDS, faults: { commandLatencyMs: latencyMs } });
+    const logger = createLogger({ level: "silent" });
+    const coordination = await createCoordination(
+      { backendUrl: etcd2.url },
+      { logger, requestTimeoutMs: 1000, batch: { waitTimeoutMs: 4000, watchSliceMs: 500, lockAcquireTimeoutMs: 3000 } },
+    );
+    coordinations.push(coordination);
+    const { default: CiscoIos } = (await import(iosUrl)) as { default: DeviceCtor };
+    const device = new CiscoIos(
+      { device_type: "netmiko_cisco_ios", ip: sw.host, port: String(sw.port), ...CREDS, ngs_batch_requests: "true" },
+      "sw1",
+      { logger, global: { backendUrl: etcd2.url, acquireTimeoutS: 60 }, coordinator: coordination.coordinator, batcher: coordination.batcher },
+    );
+    return { coordination, device };
+  }
+
+  it("etcd down before the request: a clear GenericSwitchBatchError, quickly, and shutdown completes", async () => {
+    const { coordination, device } = await setup(1);
+    await etcd2!.kill();
+    const err = await device.plugPortToNetwork("GigabitEthernet0/1", 10).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GenericSwitchBatchError);
+    expect((err as Error).message).toMatch(/^Batching error: sw1, error: Failed to add batch to input key: \/ngs\/batch\/127\.0\.0\.1\/input\//);
+    expect(sw!.counters.sessionsOpened).toBe(0);
+    await coordination.close({ timeoutMs: 3000 });
+  });
+
+  it("etcd down while waiting: the request fails with GenericSwitchBatchError by its timeout, nothing hangs", async () => {
+    const { coordination, device } = await setup(300);
+    const pending = device.plugPortToNetwork("GigabitEthernet0/2", 11).catch((e: unknown) => e);
+    await until(() => sw!.commandLog.some((l) => l.includes("GigabitEthernet0/2")), "the worker to start sending");
+    await etcd2!.kill();
+    const err = await pending;
+    expect(err).toBeInstanceOf(GenericSwitchBatchError);
+    expect((err as Error).message).toMatch(/Timed out waiting for result key: \/ngs\/batch\/127\.0\.0\.1\/output\/.*etcd: /);
+    // Shutdown finishes (the worker gives up, leases cannot be revoked but keep-alives stop).
+    await coordination.close({ timeoutMs: 5000 }).catch((e: unknown) => e);
+  });
+});

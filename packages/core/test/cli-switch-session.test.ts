@@ -1,0 +1,280 @@
+// The CLI-switch base over real SSH against @ngs/switch-sim: state after
+// each operation, error answers, connect retries, the reuse pool, locking.
+import { createServer } from "node:net";
+import { Writable } from "node:stream";
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  CliSwitch,
+  createLogger,
+  GenericSwitchNetmikoConfigError,
+  GenericSwitchNetmikoConnectError,
+  type Batcher,
+  type CommandTemplates,
+  type DeviceConfig,
+  type DeviceContext,
+  type GenericSwitchDevice,
+} from "@ngs/core";
+import { startSwitch, type SimSwitch, type SimSwitchOptions } from "@ngs/switch-sim";
+
+const PASSWORD = "pw-Sw1tch-s3cret";
+const SECRET = "en-Sup3r-s3cret";
+
+class Ios extends CliSwitch {
+  static override platform = "cisco_ios";
+  static override commands: CommandTemplates = {
+    ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
+    DELETE_NETWORK: ["no vlan {segmentation_id}"],
+    PLUG_PORT_TO_NETWORK: ["interface {port}", "switchport mode access", "switchport access vlan {segmentation_id}"],
+    DELETE_PORT: ["interface {port}", "no switchport access vlan {segmentation_id}", "no switchport mode trunk", "switchport trunk allowed vlan none"],
+  };
+}
+
+/** Log lines as parsed JSON objects, to wait on and to check for secrets. */
+function captureLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      for (const l of String(chunk).split("\n").filter(Boolean)) {
+        raw.push(l);
+        lines.push(JSON.parse(l) as Record<string, unknown>);
+      }
+      cb();
+    },
+  });
+  return { logger: createLogger({ level: "debug", destination }), lines, raw };
+}
+
+async function waitFor(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sims: SimSwitch[] = [];
+const devices: CliSwitch[] = [];
+afterEach(async () => {
+  await Promise.all(devices.splice(0).map((d) => d.close()));
+  await Promise.all(sims.splice(0).map((s) => s.close()));
+});
+
+async function sim(opts: Partial<SimSwitchOptions> = {}): Promise<SimSwitch> {
+  const s = await startSwitch({ platform: "cisco_ios", host: "127.0.0.1", username: "admin", password: PASSWORD, secret: SECRET, ...opts });
+  sims.push(s);
+  return s;
+}
+
+function device(target: { host: string; port: number }, extra: DeviceConfig = {}, context: DeviceContext = {}): Ios {
+  const d = new Ios(
+    {
+      device_type: "netmiko_cisco_ios",
+      ip: target.host,
+      port: String(target.port),
+      username: "admin",
+      password: PASSWORD,
+      secret: SECRET,
+      ...extra,
+    },
+    "sw1",
+    { logger: createLogger({ level: "silent" }), ...context },
+  );
+  devices.push(d);
+  return d;
+}
+
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected the operation to fail");
+}
+
+describe("operations over SSH", () => {
+  test("plug and unplug change the switch's port, and each change is saved", async () => {
+    const s = await sim();
+    const d = device(s);
+    await d.addNetwork(33, "0ae071f5-5be9-43e4-80ea-e41fefe85b21");
+    expect(s.state.vlans.get(33)?.name).toBe("0ae071f55be943e480eae41fefe85b21");
+    await d.plugPortToNetwork("Ethernet1/1", 33);
+    expect(s.state.ports.get("Ethernet1/1")).toMatchObject({ mode: "access", accessVlan: 33 });
+    await d.deletePort("Ethernet1/1", 33, { defaultVlan: 35 });
+    expect(s.state.ports.get("Ethernet1/1")).toMatchObject({ mode: "access", accessVlan: 35 });
+    expect(s.state.vlans.has(35)).toBe(true);
+    expect(s.counters.saves).toBe(3);
+    expect(s.counters.sessionsOpened).toBe(3);
+  });
+
+  test("ngs_save_configuration = false: the change is made but not saved", async () => {
+    const s = await sim();
+    await device(s, { ngs_save_configuration: "false" }).plugPortToNetwork("Ethernet1/2", 40);
+    expect(s.state.ports.get("Ethernet1/2")).toMatchObject({ accessVlan: 40 });
+    expect(s.counters.saves).toBe(0);
+  });
+
+  test("an error answer from the switch is a GenericSwitchNetmikoConfigError naming the answer, and nothing is saved", async () => {
+    const s = await sim({ faults: { errorOn: [{ pattern: /switchport access vlan 77/, output: "% Invalid input detected at '^' marker." }] } });
+    const err = await rejection(device(s).plugPortToNetwork("Ethernet1/3", 77));
+    expect(err).toBeInstanceOf(GenericSwitchNetmikoConfigError);
+    expect(err.message).toContain("% Invalid input detected");
+    expect(err.message).toContain("plug port");
+    expect(err.message).not.toContain(PASSWORD);
+    expect(err.message).not.toContain(SECRET);
+    expect(s.counters.saves).toBe(0);
+  });
+
+  test("a vendor error pattern the platform does not know is caught too", async () => {
+    class Picky extends Ios {
+      static override errorPatterns = [/VLAN is reserved/];
+    }
+    const s = await sim({ faults: { errorOn: [{ pattern: /switchport access vlan 78/, output: "VLAN is reserved for the fabric" }] } });
+    const d = new Picky(
+      { device_type: "netmiko_cisco_ios", ip: s.host, port: String(s.port), username: "admin", password: PASSWORD, secret: SECRET },
+      "sw1",
+      { logger: createLogger({ level: "silent" }) },
+    );
+    devices.push(d);
+    const err = await rejection(d.plugPortToNetwork("Ethernet1/4", 78));
+    expect(err).toBeInstanceOf(GenericSwitchNetmikoConfigError);
+    expect(err.message).toContain("VLAN is reserved for the fabric");
+  });
+
+  test("an injection attempt in a port name never reaches the switch", async () => {
+    const s = await sim();
+    const d = device(s);
+    for (const port of ["Ethernet1/1\nreload", "Ethernet1/1; reload", "Eth1 | include x", "$(reboot)"]) {
+      const err = await rejection(d.plugPortToNetwork(port, 33));
+      expect(err.name).toBe("GenericSwitchInvalidValue");
+    }
+    await expect(d.plugBondToNetwork("Po1\nreload", 33)).rejects.toThrow(/bond name/);
+    await expect(d.addSubportsOnTrunk({}, "Eth1", [{ segmentation_id: "33\nreload" }])).rejects.toThrow(/subport/);
+    expect(s.counters.sessionsOpened).toBe(0);
+    expect(s.commandLog).toEqual([]);
+  });
+});
+
+describe("connecting", () => {
+  test("a wrong password fails at once with a clear error, without retrying", async () => {
+    const s = await sim();
+    const { logger, raw } = captureLogger();
+    const d = device(s, { password: "wrong-password", ngs_ssh_connect_timeout: "60", ngs_ssh_connect_interval: "10" }, { logger });
+    const err = await rejection(d.plugPortToNetwork("Ethernet1/1", 33));
+    expect(err).toBeInstanceOf(GenericSwitchNetmikoConnectError);
+    expect(err.message).toMatch(/authentication/i);
+    expect(err.message).not.toContain("wrong-password");
+    expect(raw.some((l) => l.includes("retrying"))).toBe(false);
+    expect(raw.join("\n")).not.toContain("wrong-password");
+    expect(s.counters.sessionsOpened).toBe(0);
+  });
+
+  test("transport failures are retried every ngs_ssh_connect_interval until the switch answers", async () => {
+    const port = await freePort();
+    const { logger, lines } = captureLogger();
+    const d = device({ host: "127.0.0.1", port }, { ngs_ssh_connect_timeout: "30", ngs_ssh_connect_interval: "0.2" }, { logger });
+    const op = d.plugPortToNetwork("Ethernet1/5", 55);
+    await waitFor("a failed connect attempt", () => lines.some((l) => String(l.msg).includes("retrying")));
+    const s = await sim({ port });
+    await op;
+    expect(s.state.ports.get("Ethernet1/5")).toMatchObject({ accessVlan: 55 });
+  });
+
+  test("retries stop after ngs_ssh_connect_timeout with a connect error", async () => {
+    const port = await freePort();
+    const d = device({ host: "127.0.0.1", port }, { ngs_ssh_connect_timeout: "0.5", ngs_ssh_connect_interval: "0.1" });
+    const err = await rejection(d.plugPortToNetwork("Ethernet1/5", 55));
+    expect(err).toBeInstanceOf(GenericSwitchNetmikoConnectError);
+    expect(err.message).toMatch(/gave up after \d+ attempts/);
+    expect(err.message).toContain("******");
+    expect(err.message).not.toContain(PASSWORD);
+  });
+});
+
+describe("the reuse pool (ngs_ssh_reuse_connection)", () => {
+  test("operations share one session", async () => {
+    const s = await sim();
+    const d = device(s, { ngs_ssh_reuse_connection: "true" });
+    await d.plugPortToNetwork("Ethernet1/1", 10);
+    await d.plugPortToNetwork("Ethernet1/2", 11);
+    await d.deletePort("Ethernet1/1", 10);
+    expect(s.counters.sessionsOpened).toBe(1);
+    expect(s.state.ports.get("Ethernet1/2")).toMatchObject({ accessVlan: 11 });
+    await d.close();
+    await waitFor("the pooled session to close", () => s.counters.sessionsActive === 0);
+  });
+
+  test("a session that drops mid-operation is replaced and the operation retried once on a fresh connection", async () => {
+    const s = await sim();
+    const d = device(s, { ngs_ssh_reuse_connection: "true" });
+    await d.plugPortToNetwork("Ethernet1/1", 10);
+    // The pooled session dies on its next command; a fresh one stays under the limit.
+    s.faults.dropAfterCommands = s.counters.commandsReceived + 1;
+    await d.plugPortToNetwork("Ethernet1/2", 12);
+    expect(s.state.ports.get("Ethernet1/2")).toMatchObject({ accessVlan: 12 });
+    expect(s.counters.sessionsOpened).toBe(2);
+    // The replacement is pooled and reused.
+    s.faults.dropAfterCommands = undefined;
+    await d.plugPortToNetwork("Ethernet1/3", 13);
+    expect(s.counters.sessionsOpened).toBe(2);
+  });
+
+  test("a config error drains the pool, so the next operation starts a fresh session", async () => {
+    const s = await sim({ faults: { errorOn: [{ pattern: /vlan 99$/, output: "% Invalid input detected at '^' marker." }] } });
+    const d = device(s, { ngs_ssh_reuse_connection: "true", ngs_max_connections: "2" });
+    await Promise.all([d.plugPortToNetwork("Ethernet1/1", 10), d.plugPortToNetwork("Ethernet1/2", 11)]);
+    expect(s.counters.sessionsOpened).toBe(2);
+    await expect(d.plugPortToNetwork("Ethernet1/3", 99)).rejects.toBeInstanceOf(GenericSwitchNetmikoConfigError);
+    await waitFor("the pool to drain", () => s.counters.sessionsActive === 0);
+    await d.plugPortToNetwork("Ethernet1/4", 14);
+    expect(s.counters.sessionsOpened).toBe(3);
+  });
+});
+
+describe("locking", () => {
+  test("ngs_max_connections bounds concurrent sessions to one switch (in-process coordinator by default)", async () => {
+    const s = await sim({ faults: { commandLatencyMs: 5 } });
+    const one = device(s);
+    await Promise.all([1, 2, 3].map((i) => one.plugPortToNetwork(`Ethernet2/${i}`, 20 + i)));
+    expect(s.counters.sessionsPeak).toBe(1);
+    const two = device(s, { ngs_max_connections: "2" });
+    await Promise.all([1, 2, 3, 4].map((i) => two.plugPortToNetwork(`Ethernet3/${i}`, 30 + i)));
+    expect(s.counters.sessionsPeak).toBe(2);
+    expect(s.state.ports.get("Ethernet3/4")).toMatchObject({ accessVlan: 34 });
+  });
+});
+
+describe("batching", () => {
+  test("with ngs_batch_requests the commands go to the batcher, whose answer is checked", async () => {
+    const seen: string[][] = [];
+    const batcher: Batcher = {
+      async doBatch(_device: GenericSwitchDevice, commands: string[]) {
+        seen.push(commands);
+        return commands.includes("switchport access vlan 66") ? "% Invalid input detected at '^' marker." : "ok";
+      },
+    };
+    class Checked extends Ios {
+      static override errorPatterns = [/% Invalid input/];
+    }
+    const d = new Checked(
+      { device_type: "netmiko_cisco_ios", ip: "192.0.2.1", username: "u", password: PASSWORD, ngs_batch_requests: "true" },
+      "sw1",
+      { logger: createLogger({ level: "silent" }), batcher },
+    );
+    await expect(d.plugPortToNetwork("Eth1", 65)).resolves.toBe("ok");
+    await expect(d.plugPortToNetwork("Eth1", 66)).rejects.toBeInstanceOf(GenericSwitchNetmikoConfigError);
+    expect(seen[0]).toEqual(["interface Eth1", "switchport mode access", "switchport access vlan 65"]);
+  });
+});

@@ -1,0 +1,22 @@
+import { CliSwitch, type CommandTemplates } from "@ngs/core";
+
+/** ArubaOS-CX (reference §1.4). No SET_NATIVE_VLAN upstream: a trunk's parent VLAN is not set. */
+export const AOSCX_COMMANDS: CommandTemplates = {
+  ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
+  DELETE_NETWORK: ["no vlan {segmentation_id}"],
+  PLUG_PORT_TO_NETWORK: ["interface {port}", "no routing", "vlan access {segmentation_id}"],
+  DELETE_PORT: ["interface {port}", "no vlan access {segmentation_id}"],
+  ADD_NETWORK_TO_TRUNK: ["interface {port}", "no routing", "vlan trunk allowed {segmentation_id}"],
+  REMOVE_NETWORK_FROM_TRUNK: ["interface {port}", "no vlan trunk allowed {segmentation_id}"],
+  ENABLE_PORT: ["interface {port}", "no shutdown"],
+  DISABLE_PORT: ["interface {port}", "shutdown"],
+};
+
+export const AOSCX_ERROR_PATTERNS: readonly RegExp[] = [/Invalid input/, /% Command incomplete/];
+
+/** `netmiko_aruba_aoscx`. */
+export default class ArubaAoscx extends CliSwitch {
+  static override platform = "aruba_aoscx";
+  static override commands = AOSCX_COMMANDS;
+  static override errorPatterns = AOSCX_ERROR_PATTERNS;
+}

@@ -1,0 +1,49 @@
+import { CliSwitch, OPERATION_NAMES, type CliOperation, type CommandTemplates, type OperationArgs } from "@ngs/core";
+
+/** Brocade / Ruckus ICX FastIron (reference §1.4): ports join VLANs from the VLAN side. */
+export const FASTIRON_COMMANDS: CommandTemplates = {
+  ADD_NETWORK: ["vlan {segmentation_id} by port", "name {network_name}"],
+  DELETE_NETWORK: ["no vlan {segmentation_id}"],
+  PLUG_PORT_TO_NETWORK: ["vlan {segmentation_id} by port", "untagged ether {port}"],
+  DELETE_PORT: ["vlan {segmentation_id} by port", "no untagged ether {port}"],
+};
+
+/** Asks which VLAN a port is untagged in. */
+export const FASTIRON_QUERY_PORT = "show interfaces ether {port} | include VLAN";
+const UNTAGGED_IN = /Member of L2 VLAN ID (\d+), port is untagged/;
+
+const PLUGS: ReadonlySet<CliOperation> = new Set<CliOperation>(["plugPortToNetwork", "plugBondToNetwork"]);
+
+/**
+ * `netmiko_brocade_fastiron`. A FastIron port is untagged in exactly one
+ * VLAN, so before plugging, the port's current untagged VLAN (if not 1) is
+ * left first, like upstream. Differences: the query and the change share one
+ * session and one save (upstream ran the query through the write path, with
+ * its own save), and plug/bond accept trunk details (upstream raised a
+ * TypeError for bonds).
+ */
+export default class BrocadeFastIron extends CliSwitch {
+  static override platform = "brocade_fastiron";
+  static override commands = FASTIRON_COMMANDS;
+
+  protected override queriesFor<K extends CliOperation>(operation: K, args: OperationArgs[K]): string[] {
+    if (!PLUGS.has(operation)) return [];
+    const a = args as { port?: string; bond?: string };
+    return this.formatCommands([FASTIRON_QUERY_PORT], { port: this.portName(a.port ?? a.bond) });
+  }
+
+  protected override async run<K extends CliOperation>(operation: K, args: OperationArgs[K]): Promise<string> {
+    if (!PLUGS.has(operation)) return super.run(operation, args);
+    const commands = this.composeFor(operation, args);
+    const [query] = this.queriesFor(operation, args);
+    const a = args as { port?: string; bond?: string };
+    const port = this.portName(a.port ?? a.bond);
+    return this.withSession(async (session) => {
+      await session.enable();
+      const answer = await session.sendCommand(query!);
+      const current = Number(UNTAGGED_IN.exec(answer)?.[1] ?? 1);
+      const leave = current !== 1 ? this.composeDeletePort(this.portStep(port, current)) : [];
+      return this.applyOnSession(session, [...leave, ...commands], OPERATION_NAMES[operation]);
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { CliSwitch, type CommandTemplates } from "@ngs/core";
+
+/** Cisco 300-series (reference §1.4): VLANs without names, access ports only. */
+export const S300_COMMANDS: CommandTemplates = {
+  ADD_NETWORK: ["vlan {segmentation_id}"],
+  DELETE_NETWORK: ["no vlan {segmentation_id}"],
+  PLUG_PORT_TO_NETWORK: ["interface {port}", "switchport mode access", "switchport access vlan {segmentation_id}"],
+  DELETE_PORT: ["interface {port}", "no switchport access vlan", "switchport trunk allowed vlan remove all"],
+};
+
+/** `netmiko_cisco_s300`. */
+export default class CiscoS300 extends CliSwitch {
+  static override platform = "cisco_s300";
+  static override commands = S300_COMMANDS;
+}

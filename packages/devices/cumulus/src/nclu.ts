@@ -1,0 +1,38 @@
+import { CliSwitch, type CliSessionLike, type DeviceConfig, type DeviceContext } from "@ngs/core";
+import { NCLU_ERROR_PATTERNS, NCLU_TEMPLATES } from "./templates.js";
+
+/**
+ * Cumulus Linux 4.x through NCLU (`netmiko_cumulus`). `net add/del …`
+ * lines are staged, and `net commit` applies and persists them.
+ *
+ * Deliberate difference: upstream sends `net commit` only when
+ * `ngs_save_configuration` is true, so with it false the change stays
+ * pending (and is applied by whoever commits next). Here `net commit`
+ * always follows a change, and its answer is checked for errors.
+ */
+export default class CumulusNclu extends CliSwitch {
+  static override platform = "linux";
+  static override commands = NCLU_TEMPLATES;
+  static override errorPatterns = NCLU_ERROR_PATTERNS;
+  static override shellCommands = true;
+
+  constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
+    super(config, deviceName, context);
+    if (this.option("ngs_save_configuration") !== undefined && !this.ngsConfig.saveConfiguration) {
+      this.logger.warn(
+        `Switch ${deviceName}: ngs_save_configuration is false, but NCLU applies a change only on 'net commit'; ngs commits anyway`,
+      );
+    }
+  }
+
+  /** `net commit` is the apply step, so it always follows a change. */
+  override get saveConfiguration(): boolean {
+    return true;
+  }
+
+  override async saveConfig(session: CliSessionLike): Promise<void> {
+    for (const line of this.commands.SAVE_CONFIGURATION ?? []) {
+      this.checkOutput(await session.sendCommand(line), "commit");
+    }
+  }
+}

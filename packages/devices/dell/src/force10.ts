@@ -1,0 +1,19 @@
+import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { DELL_ERROR_PATTERNS } from "./os10.js";
+
+/** Dell Force10 OS9 (`DellNos`, reference §1.4): ports join VLANs from the VLAN side. */
+export const FORCE10_COMMANDS: CommandTemplates = {
+  ADD_NETWORK: ["interface vlan {segmentation_id}", "description {network_name}", "exit"],
+  DELETE_NETWORK: ["no interface vlan {segmentation_id}", "exit"],
+  PLUG_PORT_TO_NETWORK: ["interface vlan {segmentation_id}", "untagged {port}", "exit"],
+  DELETE_PORT: ["interface vlan {segmentation_id}", "no untagged {port}", "exit"],
+  ADD_NETWORK_TO_TRUNK: ["interface vlan {segmentation_id}", "tagged {port}", "exit"],
+  REMOVE_NETWORK_FROM_TRUNK: ["interface vlan {segmentation_id}", "no tagged {port}", "exit"],
+};
+
+/** `netmiko_dell_force10`. */
+export default class DellForce10 extends CliSwitch {
+  static override platform = "dell_force10";
+  static override commands = FORCE10_COMMANDS;
+  static override errorPatterns = DELL_ERROR_PATTERNS;
+}

@@ -1,0 +1,19 @@
+import { CliSwitch, type CommandTemplates } from "@ngs/core";
+
+/** HPE Comware (reference §1.4): VLANs without names, access ports. */
+export const COMWARE_COMMANDS: CommandTemplates = {
+  ADD_NETWORK: ["vlan {segmentation_id}"],
+  DELETE_NETWORK: ["undo vlan {segmentation_id}"],
+  PLUG_PORT_TO_NETWORK: ["interface {port}", "port link-type access", "port access vlan {segmentation_id}"],
+  DELETE_PORT: ["interface {port}", "undo port access vlan"],
+};
+
+/**
+ * `netmiko_hpe_comware` and `netmiko_hp_comware`: both use the real
+ * `hp_comware` platform (upstream's `hpe_comware` is no netmiko platform
+ * and failed to load).
+ */
+export default class HpeComware extends CliSwitch {
+  static override platform = "hp_comware";
+  static override commands = COMWARE_COMMANDS;
+}

@@ -1,0 +1,15 @@
+import { CliSwitch, type CommandTemplates } from "@ngs/core";
+
+/** Huawei VRP V3/V5 (reference §1.4): VLANs without names, access ports. */
+export const VRP_COMMANDS: CommandTemplates = {
+  ADD_NETWORK: ["vlan {segmentation_id}"],
+  DELETE_NETWORK: ["undo vlan {segmentation_id}"],
+  PLUG_PORT_TO_NETWORK: ["interface {port}", "port link-type access", "port default vlan {segmentation_id}"],
+  DELETE_PORT: ["interface {port}", "undo port default vlan {segmentation_id}"],
+};
+
+/** `netmiko_huawei`. */
+export default class HuaweiVrp extends CliSwitch {
+  static override platform = "huawei";
+  static override commands = VRP_COMMANDS;
+}

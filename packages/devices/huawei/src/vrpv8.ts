@@ -1,0 +1,15 @@
+import { CliSwitch, type CommandTemplates } from "@ngs/core";
+
+/** Huawei VRP V8: the VRP templates, each ending with an explicit `commit` (reference §1.4). */
+export const VRPV8_COMMANDS: CommandTemplates = {
+  ADD_NETWORK: ["vlan {segmentation_id}", "commit"],
+  DELETE_NETWORK: ["undo vlan {segmentation_id}", "commit"],
+  PLUG_PORT_TO_NETWORK: ["interface {port}", "port link-type access", "port default vlan {segmentation_id}", "commit"],
+  DELETE_PORT: ["interface {port}", "undo port default vlan {segmentation_id}", "commit"],
+};
+
+/** `netmiko_huawei_vrpv8`. */
+export default class HuaweiVrpV8 extends CliSwitch {
+  static override platform = "huawei_vrpv8";
+  static override commands = VRPV8_COMMANDS;
+}

@@ -1,0 +1,21 @@
+/** Junos command templates (upstream `juniper.Juniper`, reference §1.4), verbatim. */
+export const JUNOS_TEMPLATES = {
+  ADD_NETWORK: ["set vlans {network_name} vlan-id {segmentation_id}"],
+  DELETE_NETWORK: ["delete vlans {network_name}"],
+  PLUG_PORT_TO_NETWORK: [
+    "delete interfaces {port} unit 0 family ethernet-switching vlan members",
+    "set interfaces {port} unit 0 family ethernet-switching vlan members {segmentation_id}",
+  ],
+  DELETE_PORT: ["delete interfaces {port} unit 0 family ethernet-switching vlan members"],
+  ENABLE_PORT: ["delete interfaces {port} disable"],
+  DISABLE_PORT: ["set interfaces {port} disable"],
+  ADD_NETWORK_TO_TRUNK: ["set interfaces {port} unit 0 family ethernet-switching vlan members {segmentation_id}"],
+  REMOVE_NETWORK_FROM_TRUNK: ["delete interfaces {port} unit 0 family ethernet-switching vlan members {segmentation_id}"],
+} as const;
+
+/** Commit failures that clear up on their own (another session's commit, story 2006220): retried. */
+export const JUNOS_RETRYABLE_COMMIT_ERRORS: readonly string[] = [
+  "error: configuration database locked",
+  "warning: statement does not exist",
+  "warning: statement already exists",
+];

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { createLogger, GenericSwitchNetmikoConfigError } from "@ngs/core";
+import NokiaSrl from "@ngs/device-nokia/srl";
+
+const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
+const HEX = "0ae071f55be943e480eae41fefe85b21";
+const quiet = { logger: createLogger({ level: "silent" }) };
+
+let sims: SimSwitch[] = [];
+afterEach(async () => {
+  await Promise.all(sims.map((s) => s.close()));
+  sims = [];
+});
+
+async function srlSwitch(extra: Record<string, string> = {}) {
+  const sim = await startSwitch({ platform: "nokia_srl", username: "admin", password: "srl-pw", ports: ["ethernet-1/1", "ethernet-1/2"] });
+  sims.push(sim);
+  const dev = new NokiaSrl(
+    { device_type: "netmiko_nokia_srl", ip: sim.host, port: String(sim.port), username: "admin", password: "srl-pw", ...extra },
+    "srl1",
+    quiet,
+  );
+  return { sim, dev };
+}
+
+describe("netmiko_nokia_srl against the simulated SR Linux switch", () => {
+  it("mac-vrf per network, bridged subinterface per port; committed and saved every time", async () => {
+    const { sim, dev } = await srlSwitch({ ngs_save_configuration: "false" });
+    await dev.addNetwork(33, NET);
+    expect(sim.state.vlans.get(33)?.name).toBe(`OS-Network-ID-${HEX}`);
+
+    await dev.plugPortToNetwork("ethernet-1/1", 33);
+    expect(sim.state.ports.get("ethernet-1/1")).toMatchObject({ accessVlan: 33 });
+
+    await dev.deletePort("ethernet-1/1", 33);
+    expect(sim.state.ports.get("ethernet-1/1")?.accessVlan).toBeNull();
+
+    await dev.delNetwork(33, NET);
+    expect(sim.state.vlans.has(33)).toBe(false);
+    expect(sim.counters.commits).toBe(4);
+    expect(sim.counters.saves).toBe(4);
+    expect(sim.commandLog).toContain("enter candidate private");
+  });
+
+  it("a parsing error answer surfaces as GenericSwitchNetmikoConfigError and nothing is committed", async () => {
+    const { sim, dev } = await srlSwitch();
+    sim.faults = { errorOn: [{ pattern: /subinterface 44 type bridged$/, output: "Parsing error: Unknown token 'subinterface'." }] };
+    await expect(dev.plugPortToNetwork("ethernet-1/2", 44)).rejects.toBeInstanceOf(GenericSwitchNetmikoConfigError);
+    expect(sim.counters.commits).toBe(0);
+    expect(sim.state.ports.get("ethernet-1/2")?.accessVlan ?? null).toBeNull();
+  });
+});

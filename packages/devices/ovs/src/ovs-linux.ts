@@ -1,0 +1,107 @@
+import {
+  CliSwitch,
+  GenericSwitchConfigException,
+  GenericSwitchInvalidValue,
+  validatePortName,
+  type DeviceConfig,
+  type DeviceContext,
+} from "@ngs/core";
+import { OVS_L2VNI_TEMPLATES, OVS_TEMPLATES } from "./templates.js";
+
+const MAX_VNI = 16_777_215;
+
+/**
+ * Open vSwitch on Linux (`netmiko_ovs_linux`), upstream's CI reference
+ * device: `ovs-vsctl` over SSH sets a port's access tag, native VLAN and
+ * trunks. OVS has no VLAN objects, so add/del network send nothing, and
+ * no save (OVSDB is persistent; a warning is logged, as upstream).
+ * L2VNI is upstream's CI emulation: the VLAN↔VNI map lives in the bridge's
+ * external_ids (`ngs_ovs_bridge`), no tunnel is built.
+ *
+ * Port names are validated strictly (letters, digits, `/ . : - _`, no
+ * leading `-`) because every command runs in a shell.
+ */
+export default class OvsLinux extends CliSwitch {
+  static override platform = "ovs_linux";
+  static override commands = OVS_TEMPLATES;
+  static override shellCommands = true;
+  static override extraOptions: readonly string[] = ["ngs_ovs_bridge"];
+
+  /** `ngs_ovs_bridge` (default `genericswitch`): where upstream keeps L2VNI metadata. */
+  readonly bridge: string;
+
+  constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
+    super(config, deviceName, context);
+    const raw = this.option("ngs_ovs_bridge")?.trim() || "genericswitch";
+    try {
+      this.bridge = validatePortName(raw, { shell: true, what: "ngs_ovs_bridge" });
+    } catch (e) {
+      throw new GenericSwitchConfigException({
+        message: `Invalid configuration for switch ${deviceName}:\n  [genericswitch:${deviceName}] ngs_ovs_bridge: ${(e as Error).message}`,
+        option: `[genericswitch:${deviceName}]`,
+        cause: e,
+      });
+    }
+  }
+
+  // ---- L2VNI (bridge external_ids) --------------------------------------
+
+  override get supportsL2vni(): boolean {
+    return true;
+  }
+
+  /** Record VNI → VLAN in the bridge's external_ids (`vni-<vni>=<vlan>`). */
+  override async plugSwitchToNetwork(vni: number | string, segmentationId: number | string): Promise<string> {
+    const vars = { bridge_name: this.bridge, vni: validateVni(vni), segmentation_id: this.vlan(segmentationId) };
+    return this.sendCommandsToDevice(this.formatCommands(OVS_L2VNI_TEMPLATES.PLUG_SWITCH_TO_NETWORK, vars), "plug vni");
+  }
+
+  override async unplugSwitchFromNetwork(vni: number | string, segmentationId: number | string): Promise<string> {
+    const vars = { bridge_name: this.bridge, vni: validateVni(vni), segmentation_id: this.vlan(segmentationId) };
+    return this.sendCommandsToDevice(this.formatCommands(OVS_L2VNI_TEMPLATES.UNPLUG_SWITCH_FROM_NETWORK, vars), "unplug vni");
+  }
+
+  /** Does any port carry this VLAN as its tag (`ovs-vsctl list port`)? */
+  override async vlanHasPorts(segmentationId: number | string): Promise<boolean> {
+    const vlan = this.vlan(segmentationId);
+    const output = await this.query(OVS_L2VNI_TEMPLATES.SHOW_PORTS[0]);
+    return parsePortTags(output).includes(vlan);
+  }
+
+  /** Is VLAN `segmentationId` mapped to `vni` in the bridge's external_ids? */
+  override async vlanHasVni(segmentationId: number | string, vni: number | string): Promise<boolean> {
+    const vlan = this.vlan(segmentationId);
+    const v = validateVni(vni);
+    const [cmd] = this.formatCommands(OVS_L2VNI_TEMPLATES.SHOW_BRIDGE_EXTERNAL_IDS, { bridge_name: this.bridge });
+    return parseVniMapping(await this.query(cmd!), v) === vlan;
+  }
+
+  /** A read-only command, with the same privileges as a change (the OVSDB socket is usually root-only). */
+  private async query(command: string): Promise<string> {
+    return this.withSession(async (session) => {
+      await session.enable();
+      return session.sendCommand(command);
+    });
+  }
+}
+
+function validateVni(v: unknown): number {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^[0-9]{1,8}$/.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_VNI) {
+    throw new GenericSwitchInvalidValue({ what: "VNI", value: JSON.stringify(v), reason: `expected an integer from 1 to ${MAX_VNI}` });
+  }
+  return n;
+}
+
+/** The `tag` values in `ovs-vsctl list port` output (`tag : 100`; `[]` when unset). */
+export function parsePortTags(output: string): number[] {
+  const tags: number[] = [];
+  for (const m of output.matchAll(/^tag\s*:\s*(\d+)\s*$/gm)) tags.push(Number(m[1]));
+  return tags;
+}
+
+/** The VLAN mapped to `vni` in `ovs-vsctl get bridge B external_ids` output, quoted or not. */
+export function parseVniMapping(output: string, vni: number): number | undefined {
+  const m = new RegExp(`["']?vni-${vni}["']?\\s*=\\s*["']?(\\d+)["']?`).exec(output);
+  return m ? Number(m[1]) : undefined;
+}

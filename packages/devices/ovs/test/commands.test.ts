@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { createLogger, GenericSwitchConfigException, GenericSwitchInvalidValue } from "@ngs/core";
+import OvsLinux from "@ngs/device-ovs/ovs-linux";
+import { parsePortTags, parseVniMapping } from "@ngs/device-ovs";
+
+const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
+const TRUNK = { sub_ports: [{ segmentation_id: 101 }, { segmentation_id: "102" }] };
+const LACP = { local_group_information: { bond_mode: "4" } };
+const quiet = { logger: createLogger({ level: "silent" }) };
+const ovs = (extra: Record<string, string> = {}) =>
+  new OvsLinux({ device_type: "netmiko_ovs_linux", ip: "::1", username: "ngs", key_file: "/k", ...extra }, "ovs1", quiet);
+
+const plug = (p: string, v: number) => [`ovs-vsctl set port ${p} vlan_mode=access`, `ovs-vsctl set port ${p} tag=${v}`];
+const clear = (p: string) => [`ovs-vsctl clear port ${p} tag`, `ovs-vsctl clear port ${p} trunks`, `ovs-vsctl clear port ${p} vlan_mode`];
+
+describe("netmiko_ovs_linux command lists", () => {
+  it("add/del network: OVS has no VLAN objects; only ngs_trunk_ports get the VLAN", () => {
+    expect(ovs().plan("addNetwork", { segmentationId: 33, networkId: NET }).commands).toEqual([]);
+    const d = ovs({ ngs_trunk_ports: "uplink1, uplink2" });
+    expect(d.plan("addNetwork", { segmentationId: 33, networkId: NET }).commands).toEqual([
+      "ovs-vsctl add port uplink1 trunks 33",
+      "ovs-vsctl add port uplink2 trunks 33",
+    ]);
+    expect(d.plan("delNetwork", { segmentationId: 33, networkId: NET }).commands).toEqual([
+      "ovs-vsctl remove port uplink1 trunks 33",
+      "ovs-vsctl remove port uplink2 trunks 33",
+    ]);
+  });
+
+  it("plug/unplug port: plain, default VLAN, disable_inactive_ports (no templates)", () => {
+    expect(ovs().plan("plugPortToNetwork", { port: "p1", segmentationId: 33 }).commands).toEqual(plug("p1", 33));
+    expect(ovs().plan("deletePort", { port: "p1", segmentationId: 33 }).commands).toEqual(clear("p1"));
+    const d = ovs({ ngs_port_default_vlan: "20", ngs_disable_inactive_ports: "true" });
+    expect(d.plan("plugPortToNetwork", { port: "p1", segmentationId: 33 }).commands).toEqual([...clear("p1"), ...plug("p1", 33)]);
+    expect(d.plan("deletePort", { port: "p1", segmentationId: 33 }).commands).toEqual([...clear("p1"), ...plug("p1", 20)]);
+  });
+
+  it("trunk details: native-untagged parent VLAN plus trunked subports, and back", () => {
+    const d = ovs();
+    expect(d.plan("plugPortToNetwork", { port: "p1", segmentationId: 33, trunkDetails: TRUNK }).commands).toEqual([
+      "ovs-vsctl set port p1 vlan_mode=native-untagged",
+      "ovs-vsctl set port p1 tag=33",
+      "ovs-vsctl add port p1 trunks 33",
+      "ovs-vsctl add port p1 trunks 101",
+      "ovs-vsctl add port p1 trunks 102",
+    ]);
+    expect(d.plan("deletePort", { port: "p1", segmentationId: 33, trunkDetails: TRUNK }).commands).toEqual([
+      ...clear("p1"),
+      "ovs-vsctl clear port p1 vlan_mode",
+      "ovs-vsctl clear port p1 tag",
+      "ovs-vsctl remove port p1 trunks 33",
+      "ovs-vsctl remove port p1 trunks 101",
+      "ovs-vsctl remove port p1 trunks 102",
+    ]);
+  });
+
+  it("bonds use the port templates for plug/unplug and the bond-trunk templates for 802.3ad subports", () => {
+    const d = ovs();
+    expect(d.plan("plugBondToNetwork", { bond: "bond0", segmentationId: 33 }).commands).toEqual(plug("bond0", 33));
+    expect(d.plan("unplugBondFromNetwork", { bond: "bond0", segmentationId: 33 }).commands).toEqual(clear("bond0"));
+    const subports = TRUNK.sub_ports;
+    expect(d.plan("addSubportsOnTrunk", { bindingProfile: LACP, portId: "bond0", subports }).commands).toEqual([
+      "ovs-vsctl add port bond0 trunks 101",
+      "ovs-vsctl add port bond0 trunks 102",
+    ]);
+    expect(d.plan("delSubportsOnTrunk", { bindingProfile: LACP, portId: "bond0", subports }).commands).toEqual([
+      "ovs-vsctl remove port bond0 trunks 101",
+      "ovs-vsctl remove port bond0 trunks 102",
+    ]);
+    expect(d.plan("addSubportsOnTrunk", { bindingProfile: {}, portId: "p1", subports }).commands).toEqual([
+      "ovs-vsctl add port p1 trunks 101",
+      "ovs-vsctl add port p1 trunks 102",
+    ]);
+    expect([d.supportTrunkOnPorts, d.supportTrunkOnBondPorts]).toEqual([true, true]);
+  });
+
+  it("no save step (OVSDB persists by itself)", () => {
+    expect(ovs().plan("plugPortToNetwork", { port: "p1", segmentationId: 33 }).save).toEqual([]);
+  });
+
+  it("ngs_ovs_bridge is a known option (default genericswitch) and must be shell-safe", () => {
+    expect(ovs().bridge).toBe("genericswitch");
+    expect(ovs({ ngs_ovs_bridge: "brbm" }).bridge).toBe("brbm");
+    expect(() => ovs({ ngs_ovs_bridge: "br;reboot" })).toThrow(GenericSwitchConfigException);
+  });
+
+  it("injection attempts in port, bond and trunk-port names are refused with the value named", () => {
+    const d = ovs();
+    const attempts = ["p1; touch /tmp/pwned", "p1 && id", "p1|id", "p1`id`", "$(id)", "p1\nid", "p1\rid", "p1 > /etc/x", "--help", 'p1"', "p1\u0000"];
+    for (const port of attempts) {
+      expect(() => d.plan("plugPortToNetwork", { port, segmentationId: 33 })).toThrow(GenericSwitchInvalidValue);
+      expect(() => d.plan("plugBondToNetwork", { bond: port, segmentationId: 33 })).toThrow(GenericSwitchInvalidValue);
+      expect(() => d.plan("addSubportsOnTrunk", { bindingProfile: {}, portId: port, subports: TRUNK.sub_ports })).toThrow(
+        GenericSwitchInvalidValue,
+      );
+    }
+    expect(() => d.plan("plugPortToNetwork", { port: "p1; touch /tmp/pwned", segmentationId: 33 })).toThrow(/p1; touch \/tmp\/pwned/);
+    expect(() => ovs({ ngs_trunk_ports: "up1;id" }).plan("addNetwork", { segmentationId: 33, networkId: NET })).toThrow(
+      GenericSwitchInvalidValue,
+    );
+  });
+
+  it("L2VNI parsers read ovs-vsctl's output; a bad VNI is refused before connecting", async () => {
+    const list = "_uuid : 1\nname : p1\ntag : 100\ntrunks : []\n\n_uuid : 2\nname : p2\ntag : []\n";
+    expect(parsePortTags(list)).toEqual([100]);
+    expect(parseVniMapping('{"vni-5000"="100", vni-50="7"}', 5000)).toBe(100);
+    expect(parseVniMapping('{"vni-5000"="100", vni-50="7"}', 50)).toBe(7);
+    expect(parseVniMapping('{"vni-5000"="100"}', 500)).toBeUndefined();
+    await expect(ovs().plugSwitchToNetwork("5000; id", 100)).rejects.toBeInstanceOf(GenericSwitchInvalidValue);
+    await expect(ovs().plugSwitchToNetwork(16_777_216, 100)).rejects.toBeInstanceOf(GenericSwitchInvalidValue);
+  });
+});

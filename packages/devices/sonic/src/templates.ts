@@ -1,0 +1,18 @@
+/** SONiC templates (upstream `sonic.Sonic`, reference §1.4), verbatim; Dell Enterprise SONiC shares them. */
+export const SONIC_TEMPLATES = {
+  ADD_NETWORK: ["config vlan add {segmentation_id}"],
+  DELETE_NETWORK: ["config vlan del {segmentation_id}"],
+  PLUG_PORT_TO_NETWORK: ["config vlan member add -u {segmentation_id} {port}"],
+  DELETE_PORT: ["config vlan member del {segmentation_id} {port}"],
+  ADD_NETWORK_TO_TRUNK: ["config vlan member add {segmentation_id} {port}"],
+  REMOVE_NETWORK_FROM_TRUNK: ["config vlan member del {segmentation_id} {port}"],
+  SAVE_CONFIGURATION: ["config save -y"],
+} as const;
+
+export const SONIC_ERROR_PATTERNS: readonly RegExp[] = [
+  // Upstream's pattern is `VLAN[0-9]+ doesn't exist`, but sonic-utilities says `Vlan99 doesn't exist`.
+  /(?:VLAN|Vlan)[0-9]+ doesn't exist/,
+  /Invalid Vlan Id , Valid Range : 1 to 4094/,
+  /Interface name is invalid!!/,
+  /No such command/,
+];

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { createLogger, GenericSwitchInvalidValue } from "@ngs/core";
+import Sonic from "@ngs/device-sonic/sonic";
+import DellEnterpriseSonic from "@ngs/device-sonic/dell-enterprise-sonic";
+
+const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
+const TRUNK = { sub_ports: [{ segmentation_id: 101 }, { segmentation_id: "102" }] };
+const LACP = { local_group_information: { bond_mode: "802.3ad" } };
+const quiet = { logger: createLogger({ level: "silent" }) };
+
+for (const [type, Cls] of [
+  ["netmiko_sonic", Sonic],
+  ["netmiko_dell_enterprise_sonic", DellEnterpriseSonic],
+] as const) {
+  const dev = (extra: Record<string, string> = {}) =>
+    new Cls({ device_type: type, ip: "192.0.2.30", username: "admin", password: "pw", secret: "sudo-pw", ...extra }, "sonic1", quiet);
+
+  describe(`${type} command lists`, () => {
+    it("add/del network, with ngs_trunk_ports (no VLAN name on SONiC)", () => {
+      const d = dev({ ngs_trunk_ports: "Ethernet48", ngs_network_name_format: "{segmentation_id}" });
+      expect(d.plan("addNetwork", { segmentationId: 33, networkId: NET }).commands).toEqual([
+        "config vlan add 33",
+        "config vlan member add 33 Ethernet48",
+      ]);
+      expect(d.plan("delNetwork", { segmentationId: 33, networkId: NET }).commands).toEqual([
+        "config vlan member del 33 Ethernet48",
+        "config vlan del 33",
+      ]);
+    });
+
+    it("plug/unplug port: plain and with a default VLAN; no enable/disable templates", () => {
+      expect(dev().plan("plugPortToNetwork", { port: "Ethernet0", segmentationId: 33 }).commands).toEqual([
+        "config vlan member add -u 33 Ethernet0",
+      ]);
+      expect(dev().plan("deletePort", { port: "Ethernet0", segmentationId: 33 }).commands).toEqual(["config vlan member del 33 Ethernet0"]);
+      const d = dev({ ngs_port_default_vlan: "20", ngs_disable_inactive_ports: "true" });
+      expect(d.plan("plugPortToNetwork", { port: "Ethernet0", segmentationId: 33 }).commands).toEqual([
+        "config vlan member del 20 Ethernet0",
+        "config vlan member add -u 33 Ethernet0",
+      ]);
+      expect(d.plan("deletePort", { port: "Ethernet0", segmentationId: 33 }).commands).toEqual([
+        "config vlan member del 33 Ethernet0",
+        "config vlan add 20",
+        "config vlan member add -u 20 Ethernet0",
+      ]);
+    });
+
+    it("trunk details tag the subport VLANs (SONiC has no native-VLAN template)", () => {
+      const d = dev();
+      expect(d.plan("plugPortToNetwork", { port: "Ethernet0", segmentationId: 33, trunkDetails: TRUNK }).commands).toEqual([
+        "config vlan member add 101 Ethernet0",
+        "config vlan member add 102 Ethernet0",
+      ]);
+      expect(d.plan("deletePort", { port: "Ethernet0", segmentationId: 33, trunkDetails: TRUNK }).commands).toEqual([
+        "config vlan member del 33 Ethernet0",
+        "config vlan member del 101 Ethernet0",
+        "config vlan member del 102 Ethernet0",
+      ]);
+    });
+
+    it("bonds (PortChannels) use the port templates", () => {
+      expect(dev().plan("plugBondToNetwork", { bond: "PortChannel0001", segmentationId: 33 }).commands).toEqual([
+        "config vlan member add -u 33 PortChannel0001",
+      ]);
+      expect(dev().plan("unplugBondFromNetwork", { bond: "PortChannel0001", segmentationId: 33 }).commands).toEqual([
+        "config vlan member del 33 PortChannel0001",
+      ]);
+    });
+
+    it("add subports creates every subport VLAN first (LP#2148349) and accepts trunk_details", () => {
+      const d = dev();
+      const subports = TRUNK.sub_ports;
+      const trunkDetails = { trunk_id: "t1", ...TRUNK };
+      expect(d.plan("addSubportsOnTrunk", { bindingProfile: {}, portId: "Ethernet0", subports, trunkDetails }).commands).toEqual([
+        "config vlan add 101",
+        "config vlan add 102",
+        "config vlan member add 101 Ethernet0",
+        "config vlan member add 102 Ethernet0",
+      ]);
+      expect(d.plan("delSubportsOnTrunk", { bindingProfile: {}, portId: "Ethernet0", subports, trunkDetails }).commands).toEqual([
+        "config vlan member del 101 Ethernet0",
+        "config vlan member del 102 Ethernet0",
+      ]);
+      // No bond-trunk templates: an 802.3ad bond only gets the VLANs created (as upstream).
+      expect(d.plan("addSubportsOnTrunk", { bindingProfile: LACP, portId: "PortChannel0001", subports }).commands).toEqual([
+        "config vlan add 101",
+        "config vlan add 102",
+      ]);
+    });
+
+    it("save is 'config save -y', honouring ngs_save_configuration", () => {
+      expect(dev().plan("plugPortToNetwork", { port: "Ethernet0", segmentationId: 33 }).save).toEqual(["config save -y"]);
+      expect(dev({ ngs_save_configuration: "false" }).plan("plugPortToNetwork", { port: "Ethernet0", segmentationId: 33 }).save).toEqual([]);
+    });
+
+    it("port names reach a root shell: metacharacters are refused", () => {
+      for (const bad of ["Ethernet0; rm -rf /", "Ethernet0 && reboot", "$(reboot)", "Ethernet0\n", "'Ethernet0'"]) {
+        expect(() => dev().plan("plugPortToNetwork", { port: bad, segmentationId: 33 })).toThrow(GenericSwitchInvalidValue);
+      }
+    });
+  });
+}

@@ -1,0 +1,20 @@
+import { CliSwitch, type CommandTemplates } from "@ngs/core";
+
+/** Supermicro SMIS (reference §1.4): named VLANs, IOS-style access ports. */
+export const SMIS_COMMANDS: CommandTemplates = {
+  ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
+  DELETE_NETWORK: ["no vlan {segmentation_id}"],
+  PLUG_PORT_TO_NETWORK: ["interface {port}", "switchport mode access", "switchport access vlan {segmentation_id}"],
+  DELETE_PORT: [
+    "interface {port}",
+    "no switchport access vlan {segmentation_id}",
+    "no switchport mode trunk",
+    "switchport trunk allowed vlan none",
+  ],
+};
+
+/** `netmiko_supermicro_smis`. */
+export default class SupermicroSmis extends CliSwitch {
+  static override platform = "supermicro_smis";
+  static override commands = SMIS_COMMANDS;
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * `ngs-bench`: runs the scenarios, prints their ratios, writes RESULTS.md,
+ * results.json and the latency chart into --out (default: this package's dir).
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startEtcd } from "@ngs/test-utils";
+import { batchingChart } from "./chart.js";
+import { machineInfo } from "./machine.js";
+import { renderResults, type BenchResults } from "./results.js";
+import { benchBatching } from "./scenarios/batching.js";
+import { benchOverhead } from "./scenarios/overhead.js";
+import { benchScale } from "./scenarios/scale.js";
+import { CONFIGS, SCENARIOS, type Scenario } from "./config.js";
+
+const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale]... [--out DIR] [--json]
+
+  --small        a few operations per scenario (CI); numbers are not representative
+  --scenario S   run only these scenarios (repeatable; default all)
+  --out DIR      where RESULTS.md, results.json and latency-vs-concurrency.svg go
+                 (default: the @ngs/bench package directory)
+  --json         print the results as JSON instead of the summary
+`;
+
+const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
+
+function summary(r: BenchResults): string {
+  const lines: string[] = [];
+  if (r.overhead) {
+    for (const x of r.overhead.runs) {
+      lines.push(`overhead  reuse ${x.reuse ? "on " : "off"} sim ${x.commandLatencyMs} ms/cmd: ${x.perCommandMs} ms/command, overhead ${x.overheadVsMeasuredMs} ms/command over the measured sim latency (${x.ops} ops, ${x.commands} commands, ${x.sessions} sessions, ${x.errors} errors)`);
+    }
+  }
+  if (r.batching) {
+    lines.push(`batching  lower bound ${r.batching.lowerBoundMs} ms`);
+    for (const v of r.batching.variants) {
+      lines.push(`batching  ${v.variant}: ${v.wallMs} ms = ${v.ratio} x lower bound (${v.plugs} plugs, ${v.sessions} sessions, ${v.saves} saves, ${v.errors} errors)`);
+    }
+  }
+  if (r.scale) {
+    lines.push(`scale     ${r.scale.devices}/${r.scale.switches} switches ready ${r.scale.readyMs} ms from process start (load ${r.scale.loadMs} ms), RSS ${r.scale.rssMB} MB`);
+  }
+  for (const f of r.failures) lines.push(`FAILED    ${f.scenario}: ${f.error}`);
+  return lines.join("\n");
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      strict: true,
+      options: {
+        small: { type: "boolean" },
+        scenario: { type: "string", multiple: true },
+        out: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (e) {
+    process.stderr.write(`ngs-bench: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const wanted = (values.scenario ?? [...SCENARIOS]) as Scenario[];
+  const unknown = wanted.filter((s) => !SCENARIOS.includes(s));
+  if (unknown.length > 0) {
+    process.stderr.write(`ngs-bench: unknown scenario ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}\n`);
+    return 2;
+  }
+  const small = Boolean(values.small);
+  const cfg = CONFIGS[small ? "small" : "full"];
+  const out = values.out ?? PACKAGE_DIR;
+  const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
+  const script = relative(process.cwd(), process.argv[1]!) || process.argv[1]!;
+  const results: BenchResults = {
+    machine: machineInfo(),
+    command: ["node", script, ...process.argv.slice(2)].join(" "),
+    small,
+    failures: [],
+  };
+  const attempt = async (scenario: Scenario, fn: () => Promise<void>): Promise<void> => {
+    log(`${scenario}: running`);
+    try {
+      await fn();
+    } catch (e) {
+      results.failures.push({ scenario, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    }
+  };
+  if (wanted.includes("overhead")) {
+    await attempt("overhead", async () => {
+      results.overhead = await benchOverhead(cfg.overhead);
+    });
+  }
+  if (wanted.includes("batching")) {
+    await attempt("batching", async () => {
+      results.batching = await benchBatching({ ...cfg.batching, startEtcd: () => startEtcd(), log });
+    });
+  }
+  if (wanted.includes("scale")) {
+    await attempt("scale", async () => {
+      results.scale = await benchScale(cfg.scale);
+    });
+  }
+  await mkdir(out, { recursive: true });
+  if (results.batching && results.batching.concurrency.length > 0) {
+    results.chartFile = "latency-vs-concurrency.svg";
+    await writeFile(join(out, results.chartFile), batchingChart(results.batching));
+  }
+  await writeFile(join(out, "RESULTS.md"), renderResults(results));
+  await writeFile(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : `${summary(results)}\nwritten to ${join(out, "RESULTS.md")}\n`);
+  return results.failures.length === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,34 @@
+/** Scenario sizes: the full benchmark (the numbers) and the small CI one. */
+import type { SimProfile } from "./scenarios/common.js";
+
+export const SCENARIOS = ["overhead", "batching", "scale"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export interface BenchConfig {
+  overhead: { ports: number; latencyMs: number };
+  batching: { plugs: number; processes: number; profile: SimProfile; concurrencyLevels: number[] };
+  scale: { switches: number; repeats: number };
+}
+
+export const CONFIGS: Record<"full" | "small", BenchConfig> = {
+  full: {
+    overhead: { ports: 50, latencyMs: 20 },
+    batching: {
+      plugs: 200,
+      processes: 4,
+      profile: { commandLatencyMs: 20, loginLatencyMs: 200, saveLatencyMs: 1000 },
+      concurrencyLevels: [1, 2, 4, 8, 16],
+    },
+    scale: { switches: 1000, repeats: 3 },
+  },
+  small: {
+    overhead: { ports: 3, latencyMs: 5 },
+    batching: {
+      plugs: 8,
+      processes: 2,
+      profile: { commandLatencyMs: 2, loginLatencyMs: 10, saveLatencyMs: 20 },
+      concurrencyLevels: [1, 2],
+    },
+    scale: { switches: 50, repeats: 1 },
+  },
+};

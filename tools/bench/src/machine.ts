@@ -1,0 +1,23 @@
+/** What a result was measured on. */
+import { cpus, totalmem } from "node:os";
+
+export interface MachineInfo {
+  date: string;
+  cores: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+}
+
+export function machineInfo(now = new Date()): MachineInfo {
+  const list = cpus();
+  return {
+    date: now.toISOString(),
+    cores: list.length,
+    cpuModel: list[0]?.model.trim() ?? "unknown",
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}

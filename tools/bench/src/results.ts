@@ -1,0 +1,155 @@
+/** RESULTS.md: what was measured, on what, with which command, against which target. */
+import type { MachineInfo } from "./machine.js";
+import { VARIANT_LABEL, type BatchingResult } from "./scenarios/batching.js";
+import type { OverheadResult } from "./scenarios/overhead.js";
+import type { ScaleResult } from "./scenarios/scale.js";
+
+export interface BenchResults {
+  machine: MachineInfo;
+  command: string;
+  small: boolean;
+  overhead?: OverheadResult;
+  batching?: BatchingResult;
+  scale?: ScaleResult;
+  /** Scenarios that could not run, with the reason. */
+  failures: { scenario: string; error: string }[];
+  /** Extra notes (analysis of a missed target), added by hand or by the caller. */
+  notes?: string[];
+  chartFile?: string;
+}
+
+const verdict = (ok: boolean): string => (ok ? "**met**" : "**missed**");
+const f1 = (v: number): string => v.toFixed(1);
+const f2 = (v: number): string => v.toFixed(2);
+
+function mdTable(head: string[], rows: string[][]): string[] {
+  return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
+}
+
+function overheadSection(o: OverheadResult): string[] {
+  const out = [
+    "## Session overhead",
+    "",
+    `${o.ports} ports plugged then unplugged one at a time (${2 * o.ports} operations, concurrency 1), one simulated`,
+    "Cisco IOS switch, the driver in its own process. Overhead per command = (wall time − commands × the",
+    "simulator's per-command latency) / commands the simulator received (session setup, enable, config mode and",
+    "save commands included). Node's timers fire late: the simulator's `setTimeout(" + String(o.runs.at(-1)?.commandLatencyMs ?? 0) + ")` measured",
+    `${f2(o.measuredLatencyMs)} ms on average in this run, so the last column subtracts that measured latency instead of the nominal one.`,
+    "",
+    ...mdTable(
+      ["reuse", "sim latency/cmd", "ops", "errors", "sessions", "commands", "saves", "wall ms", "ms/op", "ms/command", "overhead vs nominal", "overhead vs measured"],
+      o.runs.map((r) => [
+        r.reuse ? "on" : "off",
+        `${r.commandLatencyMs} ms`,
+        String(r.ops),
+        String(r.errors),
+        String(r.sessions),
+        String(r.commands),
+        String(r.saves),
+        f1(r.wallMs),
+        f2(r.perOpMs),
+        f2(r.perCommandMs),
+        f2(r.overheadPerCommandMs),
+        f2(r.overheadVsMeasuredMs),
+      ]),
+    ),
+    "",
+  ];
+  for (const r of o.runs.filter((x) => x.commandLatencyMs > 0)) {
+    out.push(
+      `- Target ≤ ${o.targetMs} ms/command over the simulator's latency, reuse ${r.reuse ? "on" : "off"}: ${f2(r.overheadVsMeasuredMs)} ms over the measured latency (${f2(r.overheadPerCommandMs)} ms over the nominal) — ${verdict(r.overheadVsMeasuredMs <= o.targetMs && r.errors === 0)}`,
+    );
+  }
+  out.push("");
+  return out;
+}
+
+function batchingSection(b: BatchingResult): string[] {
+  const p = b.profile;
+  const out = [
+    "## Batching",
+    "",
+    `${b.plugs} port plugs from ${b.processes} processes on one simulated switch with ${p.commandLatencyMs} ms per command,`,
+    `${p.loginLatencyMs} ms login and ${p.saveLatencyMs} ms save; coordination through a real etcd; ngs_max_connections = 1.`,
+    `Physical lower bound = one login + ${b.plugs} plugs × ${b.plugCommands} commands × ${p.commandLatencyMs} ms + one save`,
+    `= **${f1(b.lowerBoundMs)} ms**. Wall time is the parallel phase (all workers released at once).`,
+    "",
+    ...mdTable(
+      ["variant", "plugs ok", "errors", "wall ms", "× lower bound", "sessions", "saves", "commands", "plug p50 ms", "p95 ms", "max ms"],
+      b.variants.map((v) => [
+        VARIANT_LABEL[v.variant],
+        String(v.plugs),
+        String(v.errors),
+        f1(v.wallMs),
+        f2(v.ratio),
+        String(v.sessions),
+        String(v.saves),
+        String(v.commands),
+        f1(v.latencyMs.p50),
+        f1(v.latencyMs.p95),
+        f1(v.latencyMs.max),
+      ]),
+    ),
+    "",
+  ];
+  const on = b.variants.find((v) => v.variant === "batching");
+  if (on) out.push(`- Target ≤ ${b.targetRatio} × lower bound with batching: ${f2(on.ratio)} × — ${verdict(on.ratio <= b.targetRatio && on.errors === 0)}`, "");
+  if (b.concurrency.length > 0) {
+    out.push(
+      "### Plug latency versus concurrency",
+      "",
+      "N plugs issued at once (from min(N, processes) processes), same simulator profile.",
+      "",
+      ...mdTable(
+        ["concurrency", "variant", "processes", "plugs ok", "errors", "p50 ms", "mean ms", "wall ms"],
+        b.concurrency.map((c) => [String(c.concurrency), VARIANT_LABEL[c.variant], String(c.processes), String(c.plugs), String(c.errors), f1(c.p50Ms), f1(c.meanMs), f1(c.wallMs)]),
+      ),
+      "",
+    );
+  }
+  return out;
+}
+
+function scaleSection(s: ScaleResult): string[] {
+  return [
+    "## Scale",
+    "",
+    `${s.switches} \`netmiko_cisco_ios\` switches in one config file, loaded in a fresh Node process through the`,
+    `driver's loader (config read, plugin discovery, device objects, coordination); median of ${s.repeats} runs.`,
+    "",
+    ...mdTable(
+      ["devices", "ready (from process start) ms", "import ms", "load ms", "RSS MB", "heap used MB", "all runs ready ms"],
+      [[String(s.devices), f1(s.readyMs), f1(s.importMs), f1(s.loadMs), f1(s.rssMB), f1(s.heapUsedMB), s.allReadyMs.map(f1).join(", ")]],
+    ),
+    "",
+    `- Target ready ≤ ${s.targetReadyMs} ms: ${f1(s.readyMs)} ms — ${verdict(s.readyMs <= s.targetReadyMs && s.devices === s.switches)}`,
+    `- Target RSS ≤ ${s.targetRssMB} MB: ${f1(s.rssMB)} MB — ${verdict(s.rssMB <= s.targetRssMB)}`,
+    "",
+  ];
+}
+
+export function renderResults(r: BenchResults): string {
+  const m = r.machine;
+  const out = [
+    "# ngs benchmark results",
+    "",
+    `- Date: ${m.date}`,
+    `- Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}`,
+    `- Node: ${m.node}`,
+    `- Command: \`${r.command}\`${r.small ? " (small CI configuration: not representative)" : ""}`,
+    "",
+    "Every number below was measured in this one run on the same simulator (`@ngs/switch-sim`, real SSH on loopback).",
+    "",
+  ];
+  if (r.overhead) out.push(...overheadSection(r.overhead));
+  if (r.batching) out.push(...batchingSection(r.batching));
+  if (r.chartFile) out.push(`![plug latency versus concurrency, batching on and off](${r.chartFile})`, "");
+  if (r.scale) out.push(...scaleSection(r.scale));
+  if (r.failures.length > 0) {
+    out.push("## Could not run", "");
+    for (const f of r.failures) out.push(`- ${f.scenario}: ${f.error}`);
+    out.push("");
+  }
+  if (r.notes && r.notes.length > 0) out.push("## Notes", "", ...r.notes, "");
+  return out.join("\n");
+}
