@@ -66,7 +66,7 @@ export class Channel {
     }
   }
 
-  /** Writes raw text. `redacted` only documents intent: writes never reach the transcript. */
+  /** Writes raw text. Writes never reach the transcript (secrets are sent through here too). */
   write(text: string): void {
     if (this.closedError) throw this.closedError;
     this.stream.write(text);

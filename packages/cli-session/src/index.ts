@@ -5,3 +5,4 @@ export { platforms, platformNames, getPlatform, promptPatternFor } from "./platf
 export { sessionOptionsFromConfig, parseDisabledAlgorithms, parseBool, SESSION_CONFIG_KEYS } from "./config.js";
 export { fingerprintSha256, verifyHostKey, parseKnownHosts, hostMatches, knownHostsName } from "./hostkeys.js";
 export { stripAnsi, normaliseLineEndings, OutputCleaner, Redactor } from "./text.js";
+export { Transcript } from "./transcript.js";

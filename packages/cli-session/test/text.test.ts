@@ -1,6 +1,6 @@
 // Output cleaning and redaction on split chunks (what arrives over SSH is cut anywhere).
 import { describe, expect, it } from "vitest";
-import { OutputCleaner, Redactor, stripAnsi } from "@ngs/cli-session";
+import { OutputCleaner, Redactor, Transcript, stripAnsi } from "@ngs/cli-session";
 
 function feed(chunks: string[]): string {
   const c = new OutputCleaner();
@@ -35,5 +35,22 @@ describe("Redactor", () => {
   it("replaces every secret, longest first", () => {
     const r = new Redactor(["abc", "abcdef", undefined, ""]);
     expect(r.scrub("x abcdef y abc z")).toBe("x ******** y ******** z");
+  });
+});
+
+describe("Transcript", () => {
+  it("never writes a secret, even when it arrives split over many chunks", async () => {
+    const secret = "S3cr3t-Value";
+    const out: string[] = [];
+    const t = new Transcript({ write: (x) => out.push(x) }, [secret], new Redactor([secret]));
+    const text = `show run\nenable secret ${secret}\nusername x password ${secret}${secret}\nsw1#`;
+    // Every possible cut: one character at a time.
+    for (const ch of text) t.push(ch);
+    await t.close();
+    const all = out.join("");
+    expect(all).not.toContain(secret);
+    expect(all).toBe(text.split(secret).join("********"));
+    // Nothing in any single write either.
+    for (const piece of out) expect(piece).not.toContain(secret);
   });
 });

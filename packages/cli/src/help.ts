@@ -7,7 +7,8 @@ export const GLOBAL_OPTIONS = `Global options:
                        also [ngs] plugin_dir in the config)
   --log-level LEVEL    trace|debug|info|warn|error|fatal|silent (default: info;
                        warn for demo). Logs are JSON on stderr, pretty on a TTY.
-  -h, --help           show help`;
+  -h, --help           show help
+  --version            print the version of ngs`;
 
 export const MAIN_HELP = `ngs — put bare-metal switch ports into tenant VLANs (networking-generic-switch)
 

@@ -11,6 +11,7 @@ export const GLOBAL_OPTIONS = {
   "plugin-dir": { type: "string", multiple: true },
   "log-level": { type: "string" },
   help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
 } as const satisfies Options;
 
 /** Each command is imported only when it runs (startup stays fast; `ngs --help` loads no plugin code). */
@@ -34,6 +35,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     // First pass: only find the command word; the command's own options are unknown yet.
     const first = parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: false, allowPositionals: true });
     command = first.positionals[0];
+    if (first.values.version && command === undefined) {
+      const { readFileSync } = await import("node:fs");
+      const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+      process.stdout.write(`ngs ${pkg.version}\n`);
+      return EXIT_OK;
+    }
     if (command === undefined) {
       process.stdout.write(`${MAIN_HELP}\n`);
       return first.values.help ? EXIT_OK : EXIT_USAGE;

@@ -4,8 +4,21 @@ import { validateNetworkId, validateVlanId } from "./core.js";
 import { EXIT_USAGE, UsageError, exitCodeFor } from "./errors.js";
 import { openSwitches } from "./switches.js";
 
+/** The device operations `ngs` offers (a subset of what a CLI switch can plan). */
+export type HostOperation = Extract<
+  CliOperation,
+  | "addNetwork"
+  | "delNetwork"
+  | "plugPortToNetwork"
+  | "deletePort"
+  | "plugBondToNetwork"
+  | "unplugBondFromNetwork"
+  | "addSubportsOnTrunk"
+  | "delSubportsOnTrunk"
+>;
+
 /** One operation on one switch: what `plan()` and the device method both take. */
-export type Operation = { [K in CliOperation]: { op: K; args: OperationArgs[K] } }[CliOperation];
+export type Operation = { [K in HostOperation]: { op: K; args: OperationArgs[K] } }[HostOperation];
 
 export const DRY_RUN_OPTION = { "dry-run": { type: "boolean" } } as const;
 

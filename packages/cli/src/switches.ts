@@ -2,7 +2,7 @@ import type { GenericSwitchDevice, LoadedConfig, Logger, NgsGlobalConfig } from 
 import { GenericSwitchConfigException, loadDevices, switchLogger } from "./core.js";
 import type { GlobalOptions } from "./command.js";
 import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, readConfigOrThrow } from "./runtime.js";
-import { openCoordination, type Coordination } from "./coordination.js";
+import { openCoordination, type HostCoordination } from "./coordination.js";
 
 export interface OpenedSwitches {
   devices: Map<string, GenericSwitchDevice>;
@@ -39,7 +39,7 @@ export async function openSwitches(
   const logger = await makeLogger(global, opts.defaultLogLevel);
   for (const w of config.warnings) logger.warn(w);
   const only: LoadedConfig = { ...config, devices: new Map(wanted.map((n) => [n, config.devices.get(n)!])) };
-  let coordination: Coordination | undefined;
+  let coordination: HostCoordination | undefined;
   const context = async (g: NgsGlobalConfig) => {
     if (!opts.connect) return { logger, global: g };
     coordination = await openCoordination(g, logger);

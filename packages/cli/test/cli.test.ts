@@ -2,7 +2,7 @@
  * `ngs` as a child process: every command, exit codes, --dry-run output,
  * bad configs, `ngs sim` and `ngs demo`. Switches are simulated on loopback.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -102,6 +102,7 @@ describe.concurrent("help and usage", () => {
   it("prints the command list with --help (exit 0) and without a command (exit 2)", async () => {
     const help = await ngs(["--help"]);
     expect(help.code).toBe(0);
+    expect((await ngs(["--version"])).stdout).toMatch(/^ngs \d+\.\d+\.\d+\n$/);
     for (const c of ["demo", "plugins", "switches", "check", "network", "port", "trunk", "sim"]) expect(help.stdout).toContain(`  ${c}`);
     const none = await ngs([]);
     expect(none.code).toBe(2);
@@ -119,15 +120,15 @@ describe.concurrent("help and usage", () => {
     const unknown = await ngs(["frobnicate"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
-    const badOpt = await ngs(["port", "plug", "sw1", "Gi0/1", "100", "--frob", "--config-file", configFile]);
+    const badOpt = await ngs(["port", "plug", "sw1", "Gi0/1", "100", "--frob", "--config-file", dryConfig]);
     expect(badOpt.code).toBe(2);
     expect(badOpt.stderr).toContain("--frob");
-    const badVlan = await ngs(["port", "plug", "sw1", "Gi0/1", "4095", "--config-file", configFile]);
+    const badVlan = await ngs(["port", "plug", "sw1", "Gi0/1", "4095", "--config-file", dryConfig]);
     expect(badVlan.code).toBe(2);
     expect(badVlan.stderr).toContain('Invalid VLAN "4095"');
-    const badNet = await ngs(["network", "add", "sw1", "100", "not-a-uuid", "--config-file", configFile]);
+    const badNet = await ngs(["network", "add", "sw1", "100", "not-a-uuid", "--config-file", dryConfig]);
     expect(badNet.code).toBe(2);
-    const missing = await ngs(["port", "plug", "sw1", "Gi0/1", "--config-file", configFile]);
+    const missing = await ngs(["port", "plug", "sw1", "Gi0/1", "--config-file", dryConfig]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("ngs help port");
   });
@@ -154,16 +155,24 @@ describe.concurrent("plugins", () => {
 
 describe.concurrent("switches and bad configs", () => {
   it("lists switches without credentials", async () => {
-    const r = await ngs(["switches", "--config-file", configFile]);
+    const r = await ngs(["switches", "--config-file", dryConfig]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/sw1\s+netmiko_cisco_ios\s+127\.0\.0\.1\s+\d+\s+physnet1,physnet2/);
     expect(r.stdout).toMatch(/sw2\s+netmiko_arista_eos\s+127\.0\.0\.1\s+\d+\s+\(all\)/);
     noSecrets(r);
-    const json = await ngs(["switches", "--json"], { NGS_CONFIG_FILE: configFile });
+    const json = await ngs(["switches", "--json"], { NGS_CONFIG_FILE: dryConfig });
     expect(JSON.parse(json.stdout)).toEqual([
-      { name: "sw1", device_type: "netmiko_cisco_ios", host: "127.0.0.1", port: sw1.port, physical_networks: ["physnet1", "physnet2"] },
-      { name: "sw2", device_type: "netmiko_arista_eos", host: "127.0.0.1", port: sw2.port, physical_networks: [] },
+      { name: "sw1", device_type: "netmiko_cisco_ios", host: "127.0.0.1", port: dry1.port, physical_networks: ["physnet1", "physnet2"] },
+      { name: "sw2", device_type: "netmiko_arista_eos", host: "127.0.0.1", port: dry2.port, physical_networks: [] },
     ]);
+  });
+
+  it("reads --config-file then every *.conf of --config-dir (the shipped examples)", async () => {
+    const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
+    const r = await ngs(["switches", "--json", "--config-file", join(examples, "ml2_conf_genericswitch.ini"), "--config-dir", join(examples, "conf.d")]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { name: string }[]).map((x) => x.name)).toEqual(["leaf1", "leaf2", "spine-junos", "leaf3"]);
+    expect(r.stdout).not.toContain("CHANGE-ME");
   });
 
   it("exits 2 without any config", async () => {
@@ -176,6 +185,17 @@ describe.concurrent("switches and bad configs", () => {
     const r = await ngs(["switches", "--config-file", join(dir, "nope.ini")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("nope.ini: cannot read config file: no such file or directory");
+  });
+
+  it("exits 2 on a missing config dir and on a bad --log-level", async () => {
+    const [noDir, badLevel] = await Promise.all([
+      ngs(["switches", "--config-dir", join(dir, "no-such-dir")]),
+      ngs(["switches", "--config-file", dryConfig, "--log-level", "loud"]),
+    ]);
+    expect(noDir.code).toBe(2);
+    expect(noDir.stderr).toContain("no-such-dir: cannot read config dir");
+    expect(badLevel.code).toBe(2);
+    expect(badLevel.stderr).toContain("--log-level: 'loud' is not one of");
   });
 
   it("exits 2 naming a bad section", async () => {
@@ -195,7 +215,7 @@ describe.concurrent("switches and bad configs", () => {
   });
 
   it("exits 2 on an unknown switch name, listing the configured ones", async () => {
-    const r = await ngs(["network", "add", "sw9", "100", NET_ID, "--config-file", configFile]);
+    const r = await ngs(["network", "add", "sw9", "100", NET_ID, "--config-file", dryConfig]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown switch 'sw9': configured switches are 'sw1', 'sw2'");
   });
@@ -330,10 +350,15 @@ async function freePort(): Promise<number> {
 
 describe.concurrent("ngs sim", () => {
   it("serves every section until SIGTERM, and ngs check / port plug work against it", async () => {
-    const [p1, p2] = [await freePort(), await freePort()];
+    const [p1, p2, p3] = [await freePort(), await freePort(), await freePort()];
+    const key = join(dir, "id_ed25519");
+    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "ngs-test", "-f", key]);
     const f = writeConfig(
       "sim.ini",
-      section("simios", "netmiko_cisco_ios", { host: "127.0.0.1", port: p1 }) + "\n" + section("simeos", "netmiko_arista_eos", { host: "127.0.0.1", port: p2 }),
+      section("simios", "netmiko_cisco_ios", { host: "127.0.0.1", port: p1 }) +
+        "\n" +
+        section("simeos", "netmiko_arista_eos", { host: "127.0.0.1", port: p2 }) +
+        `\n[genericswitch:simkey]\ndevice_type = netmiko_juniper\nip = 127.0.0.1\nport = ${p3}\nusername = admin\nkey_file = ${key}\nuse_keys = true\n`,
     );
     const child = spawn(process.execPath, [BIN, "sim", "--config-file", f, "--log-level", "warn"], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -359,6 +384,7 @@ describe.concurrent("ngs sim", () => {
       const check = await ngs(["check", "--config-file", f]);
       expect(check.stdout).toContain("simios: ok");
       expect(check.stdout).toContain("simeos: ok");
+      expect(check.stdout).toContain("simkey: ok"); // public-key login with key_file.pub
       expect(check.code).toBe(0);
       const plug = await ngs(["port", "plug", "simeos", "Ethernet5", "240", "--config-file", f]);
       expect(plug.code).toBe(0);

@@ -281,6 +281,49 @@ describe("batch queue semantics", () => {
   });
 });
 
+/** A Cisco IOS device in this process, batching through `backendUrl`. */
+async function inProcessDevice(backendUrl: string, s: SimSwitch, batch: Record<string, number>) {
+  const logger = createLogger({ level: "silent" });
+  const coordination = await createCoordination({ backendUrl }, { logger, requestTimeoutMs: 1000, batch });
+  coordinations.push(coordination);
+  const { default: CiscoIos } = (await import(iosUrl)) as { default: DeviceCtor };
+  const device = new CiscoIos(
+    { device_type: "netmiko_cisco_ios", ip: s.host, port: String(s.port), ...CREDS, ngs_batch_requests: "true" },
+    "sw1",
+    { logger, global: { backendUrl, acquireTimeoutS: 60 }, coordinator: coordination.coordinator, batcher: coordination.batcher },
+  );
+  return { coordination, device };
+}
+
+describe("batching in one process", () => {
+  it("a command the switch rejects fails only its own request; the others are applied", async () => {
+    sw = await startSwitch({
+      platform: "cisco_ios",
+      ...CREDS,
+      faults: { commandLatencyMs: 2, errorOn: [{ pattern: /access vlan 666/, output: "% Invalid input detected at '^' marker." }] },
+    });
+    const { device } = await inProcessDevice(etcd.url, sw, { waitTimeoutMs: 600_000 });
+    const ops = [
+      { port: "GigabitEthernet7/1", vlan: 10 },
+      { port: "GigabitEthernet7/2", vlan: 666 },
+      { port: "GigabitEthernet7/3", vlan: 30 },
+      { port: "GigabitEthernet7/4", vlan: 40 },
+    ];
+    const settled = await Promise.allSettled(ops.map((op) => device.plugPortToNetwork(op.port, op.vlan)));
+    const bad = settled[1]!;
+    expect(bad.status).toBe("rejected");
+    expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(GenericSwitchBatchError);
+    expect(String((bad as PromiseRejectedResult).reason.message)).toContain("Invalid input");
+    for (const i of [0, 2, 3]) {
+      expect(settled[i]!.status, ops[i]!.port).toBe("fulfilled");
+      expect((settled[i] as PromiseFulfilledResult<string>).value).toContain(`switchport access vlan ${ops[i]!.vlan}`);
+    }
+    const ports = sw.snapshot().ports;
+    for (const i of [0, 2, 3]) expect(ports[ops[i]!.port]).toMatchObject({ accessVlan: ops[i]!.vlan });
+    expect(ports["GigabitEthernet7/2"]?.accessVlan ?? null).not.toBe(666);
+  });
+});
+
 describe("batching when etcd goes away", () => {
   let etcd2: EtcdFixture | undefined;
   afterEach(async () => {
@@ -291,19 +334,7 @@ describe("batching when etcd goes away", () => {
   async function setup(latencyMs: number) {
     etcd2 = await startEtcd();
     sw = await startSwitch({ platform: "cisco_ios", ...CREDS, faults: { commandLatencyMs: latencyMs } });
-    const logger = createLogger({ level: "silent" });
-    const coordination = await createCoordination(
-      { backendUrl: etcd2.url },
-      { logger, requestTimeoutMs: 1000, batch: { waitTimeoutMs: 4000, watchSliceMs: 500, lockAcquireTimeoutMs: 3000 } },
-    );
-    coordinations.push(coordination);
-    const { default: CiscoIos } = (await import(iosUrl)) as { default: DeviceCtor };
-    const device = new CiscoIos(
-      { device_type: "netmiko_cisco_ios", ip: sw.host, port: String(sw.port), ...CREDS, ngs_batch_requests: "true" },
-      "sw1",
-      { logger, global: { backendUrl: etcd2.url, acquireTimeoutS: 60 }, coordinator: coordination.coordinator, batcher: coordination.batcher },
-    );
-    return { coordination, device };
+    return inProcessDevice(etcd2.url, sw, { waitTimeoutMs: 4000, watchSliceMs: 500, lockAcquireTimeoutMs: 3000 });
   }
 
   it("etcd down before the request: a clear GenericSwitchBatchError, quickly, and shutdown completes", async () => {

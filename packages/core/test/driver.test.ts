@@ -16,6 +16,7 @@ import {
   SimplePortContext,
   createLogger,
   loadDevices,
+  type DriverSwitch,
   type GenericSwitchDevice,
   type NeutronNetwork,
   type NeutronPort,
@@ -42,6 +43,7 @@ const SWITCHES: Sw[] = [
   { name: "sw-b", platform: "cisco_ios", deviceType: "netmiko_cisco_ios", extra: { ngs_physical_networks: "physnet1", ngs_allowed_ports: "Gi0/1, Gi0/2", ngs_allowed_vlans: "100,101,102" } },
   { name: "sw-c", platform: "arista_eos", deviceType: "netmiko_arista_eos", extra: { ngs_physical_networks: "physnet2" } },
   { name: "sw-s300", platform: "cisco_s300", deviceType: "netmiko_cisco_s300", extra: { ngs_physical_networks: "physnet3" } },
+  { name: "sw-s300b", platform: "cisco_s300", deviceType: "netmiko_cisco_s300", extra: { ngs_physical_networks: "physnet1" } },
 ];
 
 let dir: string;
@@ -153,6 +155,7 @@ describe("bindPort", () => {
     ["a port outside ngs_allowed_ports", [{ switch_info: "sw-b", port_id: "Gi0/9" }], SEG100],
     ["a VLAN outside ngs_allowed_vlans", [{ switch_info: "sw-b", port_id: "Gi0/1" }], SEG200],
     ["one bad link among good ones", [{ switch_info: "sw-a", port_id: "Gi0/1" }, { switch_info: "nope", port_id: "Gi0/2" }], SEG100],
+    ["a port id carrying a command injection", [{ switch_info: "sw-a", port_id: "Gi0/1\nreload" }], SEG100],
   ])("binds nothing and sends nothing for %s", async (_what, links, segment) => {
     const { host, driver } = await newDriver();
     const before = logLen();
@@ -260,6 +263,22 @@ describe("port plug and unplug on simulated switches", () => {
     expect(simPort("sw-a", "Gi0/15")!.allowedVlans).toContain(103);
   });
 
+  it("checks trunk support on every link before plugging any", async () => {
+    const { driver } = await newDriver();
+    // sw-a (IOS) supports trunks, sw-s300b does not: neither gets a command.
+    const p = port("p-mixed", [{ switch_info: "sw-a", port_id: "Gi0/17" }, { switch_info: "sw-s300b", port_id: "gi1/0/2" }], {
+      trunk_details: { sub_ports: [{ port_id: "s", segmentation_id: 101 }] },
+    });
+    const bind = new SimplePortContext({ current: p, segmentsToBind: [SEG100] });
+    await driver.bindPort(bind);
+    expect(bind.binding).not.toBeNull();
+    const before = logLen();
+    await expect(
+      driver.updatePortPostcommit(new SimplePortContext({ current: bind.current, original: p, bottomBoundSegment: SEG100 })),
+    ).rejects.toThrow("on the sw-s300b. Trunks are not supported on ports.");
+    expect(logLen()).toEqual(before);
+  });
+
   it("raises GenericSwitchNotSupported for a trunk on a switch without trunk support, sending nothing", async () => {
     const { host, driver } = await newDriver();
     const seg: NeutronSegment = { ...SEG100, physical_network: "physnet3" };
@@ -323,6 +342,7 @@ describe("networks", () => {
     await expect(driver.createNetworkPostcommit({ current: net(310) })).rejects.toThrow(/Netmiko configuration error/);
     expect(sims.get("sw-b")!.state.vlans.has(310)).toBe(false);
     expect(sims.get("sw-b")!.commandLog.some((c) => c.includes("310"))).toBe(false);
+    expect(sims.get("sw-s300b")!.commandLog.some((c) => c.includes("310"))).toBe(false);
   });
 
   it("delete tries every switch, then raises", async () => {
@@ -332,6 +352,7 @@ describe("networks", () => {
     await expect(driver.deleteNetworkPostcommit({ current: net(320) })).rejects.toThrow(/Netmiko configuration error/);
     expect(sims.get("sw-a")!.state.vlans.has(320)).toBe(true);
     expect(sims.get("sw-b")!.state.vlans.has(320)).toBe(false);
+    expect(sims.get("sw-s300b")!.state.vlans.has(320)).toBe(false);
   });
 
   it("a segment without a physnet match on a switch with physnets is skipped", async () => {
@@ -402,5 +423,86 @@ describe("with the fake device (no switch needed)", () => {
     const ctx = new SimplePortContext({ current: port("p-p2", [{ switch_info: "sw-c", port_id: "Ethernet7" }]), segmentsToBind: [SEG_PHYS2] });
     await driver.bindPort(ctx);
     expect(ctx.binding?.segmentId).toBe("seg-p2");
+  });
+});
+
+describe("L2VNI (hierarchical binding, reference §4.4)", () => {
+  // No first-party vendor maps VNIs yet, so a recording switch stands in for one.
+  class VniSwitch implements DriverSwitch {
+    readonly physicalNetworks: string[] = [];
+    readonly supportTrunkOnPorts = true;
+    readonly supportTrunkOnBondPorts = false;
+    readonly supportsL2vni = true;
+    readonly calls: string[] = [];
+    readonly vniOf = new Map<number, number>();
+    portsIn = new Set<string>();
+    isAllowed() {
+      return true;
+    }
+    async addNetwork() {}
+    async delNetwork() {}
+    async plugPortToNetwork(port: string, seg: number | string) {
+      this.calls.push(`plug ${port} ${seg}`);
+      this.portsIn.add(port);
+    }
+    async deletePort(port: string, seg: number | string) {
+      this.calls.push(`unplug ${port} ${seg}`);
+      this.portsIn.delete(port);
+    }
+    async plugBondToNetwork() {}
+    async unplugBondFromNetwork() {}
+    async addSubportsOnTrunk() {}
+    async delSubportsOnTrunk() {}
+    async plugSwitchToNetwork(vni: number | string, seg: number | string) {
+      this.calls.push(`map ${vni} ${seg}`);
+      this.vniOf.set(Number(seg), Number(vni));
+    }
+    async unplugSwitchFromNetwork(vni: number | string, seg: number | string) {
+      this.calls.push(`unmap ${vni} ${seg}`);
+      this.vniOf.delete(Number(seg));
+    }
+    async vlanHasVni(seg: number | string, vni: number | string) {
+      return this.vniOf.get(Number(seg)) === Number(vni);
+    }
+    async vlanHasPorts() {
+      return this.portsIn.size > 0;
+    }
+  }
+  const TOP: NeutronSegment = { id: "vx", network_type: "vxlan", segmentation_id: 5000 };
+  const BOTTOM: NeutronSegment = { id: "vl", network_type: "vlan", segmentation_id: 700, physical_network: "physnet1" };
+
+  async function plug(driver: GenericSwitchDriver, id: string, portId: string) {
+    const p = port(id, [{ switch_info: "vni1", port_id: portId }], { "binding:vif_type": "other" });
+    await driver.updatePortPostcommit(new SimplePortContext({ current: p, bottomBoundSegment: BOTTOM, topBoundSegment: TOP }));
+    return p;
+  }
+
+  it("maps the VNI once, before plugging, and unmaps it when the last port leaves", async () => {
+    const sw = new VniSwitch();
+    const host = new MemoryDriverHost();
+    host.segments.set(BOTTOM.id, BOTTOM);
+    const driver = new GenericSwitchDriver({ host, switches: new Map([["vni1", sw]]), logger });
+    await driver.initialize();
+    const a = await plug(driver, "a", "e1");
+    const b = await plug(driver, "b", "e2");
+    expect(sw.calls).toEqual(["map 5000 700", "plug e1 700", "plug e2 700"]);
+
+    const del = (p: NeutronPort) =>
+      driver.deletePortPostcommit(new SimplePortContext({ current: { ...p, status: "ACTIVE" }, bottomBoundSegment: BOTTOM, topBoundSegment: TOP }));
+    await del(a);
+    expect(sw.calls.at(-1)).toBe("unplug e1 700"); // e2 still uses the VLAN: the mapping stays
+    await del(b);
+    expect(sw.calls.slice(-2)).toEqual(["unplug e2 700", "unmap 5000 700"]);
+  });
+
+  it("unmaps when the segment is gone even if the switch reports ports on the VLAN", async () => {
+    const sw = new VniSwitch();
+    const host = new MemoryDriverHost(); // the segment is not known: deleted in Neutron
+    const driver = new GenericSwitchDriver({ host, switches: new Map([["vni1", sw]]), logger });
+    await driver.initialize();
+    const a = await plug(driver, "a", "e1");
+    sw.portsIn.add("someone-else");
+    await driver.deletePortPostcommit(new SimplePortContext({ current: { ...a, status: "ACTIVE" }, bottomBoundSegment: BOTTOM, topBoundSegment: TOP }));
+    expect(sw.calls.at(-1)).toBe("unmap 5000 700");
   });
 });

@@ -10,6 +10,11 @@ export interface SwitchContext {
   readonly secret: string | undefined;
   readonly password: string | undefined;
   readonly privileged: boolean;
+  readonly loginQuestions: boolean;
+  /** Replaces the platform banner when set. */
+  readonly banner: string | undefined;
+  /** The configured login user. */
+  readonly username: string;
   /** Switch-wide data a dialect keeps beside SimState (OVS columns, NCLU pending, ...). */
   readonly extra: Map<string, unknown>;
 }
@@ -32,6 +37,11 @@ export interface Shell {
 
 export interface DialectSession {
   banner(): string;
+  /**
+   * In-band dialogue after the banner when `loginQuestions` is on; resolves
+   * false to hang up (the user declined or failed the in-band login).
+   */
+  login?(): Promise<boolean>;
   /** Written without a trailing newline. */
   prompt(): string;
   /** Handles one command line (already echoed); writes its output ending in `\n`. */

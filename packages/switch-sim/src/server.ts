@@ -68,9 +68,14 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
     secret: options.secret,
     password: options.password,
     privileged: options.privileged ?? false,
+    loginQuestions: options.loginQuestions ?? false,
+    username,
+    banner: options.banner,
     extra,
   };
   const connections = new Set<Connection>();
+  // PowerConnect asks for credentials inside the shell (netmiko uses SSH auth "none").
+  const inbandLogin = (options.loginQuestions ?? false) && dialect.platform === "dell_powerconnect";
 
   const checkAuth = (auth: AuthContext): boolean => {
     if (faults.failAuth || auth.username !== username) return false;
@@ -98,7 +103,10 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
       const methods: ("password" | "publickey")[] = [];
       if (options.password !== undefined) methods.push("password");
       if (authorized.length > 0) methods.push("publickey");
-      if (auth.method === "none") return auth.reject(methods);
+      if (auth.method === "none") {
+        if (inbandLogin && !faults.failAuth) return auth.accept();
+        return auth.reject(methods);
+      }
       const ok = checkAuth(auth);
       const isProbe = auth.method === "publickey" && auth.signature === undefined;
       if (!ok) {

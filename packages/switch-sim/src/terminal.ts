@@ -53,10 +53,23 @@ export class Terminal {
   }
 
   start(): void {
-    const banner = this.session.banner();
+    const banner = this.sw.banner ?? this.session.banner();
     if (banner) this.write(banner.endsWith("\n") ? banner : banner + "\n");
+    void this.begin();
+  }
+
+  private async begin(): Promise<void> {
+    if (this.sw.loginQuestions && this.session.login) {
+      const ok = await this.session.login();
+      if (this.closed) return;
+      if (!ok) {
+        this.closed = true;
+        this.hooks.close();
+        return;
+      }
+    }
     this.write(this.session.prompt());
-    void this.loop();
+    await this.loop();
   }
 
   /** Raw bytes from the client. */

@@ -65,6 +65,13 @@ export interface SimSwitchOptions {
    * default (IOS `>`, NX-OS `#`, ...). Linux shells: behave as if logged in as root.
    */
   privileged?: boolean;
+  /**
+   * Ask the platform's first-login question before the first prompt, as some
+   * devices do: Force10 banner `[y/n]`, Huawei and Ruijie password-change
+   * questions, Comware `Press Y or ENTER to continue`, and PowerConnect's
+   * in-band `User Name:`/`Password:` login (SSH auth "none" is then accepted).
+   */
+  loginQuestions?: boolean;
   /** Text written before the first prompt (default: a per-platform banner). */
   banner?: string;
 }

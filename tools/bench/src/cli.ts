@@ -3,7 +3,9 @@
  * `ngs-bench`: runs the scenarios, prints their ratios, writes RESULTS.md,
  * results.json and the latency chart into --out (default: this package's dir).
  */
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -31,7 +33,7 @@ function summary(r: BenchResults): string {
   const lines: string[] = [];
   if (r.overhead) {
     for (const x of r.overhead.runs) {
-      lines.push(`overhead  reuse ${x.reuse ? "on " : "off"} sim ${x.commandLatencyMs} ms/cmd: ${x.perCommandMs} ms/command, overhead ${x.overheadVsMeasuredMs} ms/command over the measured sim latency (${x.ops} ops, ${x.commands} commands, ${x.sessions} sessions, ${x.errors} errors)`);
+      lines.push(`overhead  reuse ${x.reuse ? "on " : "off"} sim ${x.commandLatencyMs} ms/cmd: ${x.perCommandMs} ms/command, overhead ${x.overheadVsMeasuredMs} ms/command over the measured floor (${x.ops} ops, ${x.commands} commands, ${x.sessions} sessions, ${x.errors} errors)`);
     }
   }
   if (r.batching) {
@@ -109,11 +111,13 @@ async function main(): Promise<number> {
       results.scale = await benchScale(cfg.scale);
     });
   }
+  results.loadAvgEnd = loadavg();
   await mkdir(out, { recursive: true });
   if (results.batching && results.batching.concurrency.length > 0) {
     results.chartFile = "latency-vs-concurrency.svg";
     await writeFile(join(out, results.chartFile), batchingChart(results.batching));
   }
+  if (existsSync(join(out, "ANALYSIS.md"))) results.analysisFile = "ANALYSIS.md";
   await writeFile(join(out, "RESULTS.md"), renderResults(results));
   await writeFile(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : `${summary(results)}\nwritten to ${join(out, "RESULTS.md")}\n`);

@@ -5,24 +5,24 @@ export const SCENARIOS = ["overhead", "batching", "scale"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchConfig {
-  overhead: { ports: number; latencyMs: number };
+  overhead: { ports: number; latencyMs: number; repeats: number };
   batching: { plugs: number; processes: number; profile: SimProfile; concurrencyLevels: number[] };
   scale: { switches: number; repeats: number };
 }
 
 export const CONFIGS: Record<"full" | "small", BenchConfig> = {
   full: {
-    overhead: { ports: 50, latencyMs: 20 },
+    overhead: { ports: 50, latencyMs: 20, repeats: 3 },
     batching: {
       plugs: 200,
       processes: 4,
       profile: { commandLatencyMs: 20, loginLatencyMs: 200, saveLatencyMs: 1000 },
       concurrencyLevels: [1, 2, 4, 8, 16],
     },
-    scale: { switches: 1000, repeats: 3 },
+    scale: { switches: 1000, repeats: 5 },
   },
   small: {
-    overhead: { ports: 3, latencyMs: 5 },
+    overhead: { ports: 3, latencyMs: 5, repeats: 1 },
     batching: {
       plugs: 8,
       processes: 2,

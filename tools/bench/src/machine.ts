@@ -1,5 +1,5 @@
 /** What a result was measured on. */
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 export interface MachineInfo {
   date: string;
@@ -8,6 +8,8 @@ export interface MachineInfo {
   memoryGiB: number;
   node: string;
   platform: string;
+  /** `os.loadavg()` when the run started: 1, 5, 15 minutes. */
+  loadAvg: number[];
 }
 
 export function machineInfo(now = new Date()): MachineInfo {
@@ -19,5 +21,6 @@ export function machineInfo(now = new Date()): MachineInfo {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    loadAvg: loadavg(),
   };
 }

@@ -1,6 +1,6 @@
 /** `ngs-stress` command-line parsing: every mistake is a GenericSwitch* error naming the option. */
 import { parseArgs } from "node:util";
-import { GenericSwitchConfigException, GenericSwitchInvalidValue } from "@ngs/core";
+import { GenericSwitchConfigException, GenericSwitchInvalidValue, parseBackendUrl } from "@ngs/core";
 import {
   DEFAULT_SIM,
   DEFAULT_SIM_PORTS,
@@ -205,9 +205,8 @@ export function parseStressArgs(argv: readonly string[]): StressOptions | null {
     throw bad("--batch", true, "batching goes through etcd: give --etcd-url too");
   }
   const etcdUrl = v["etcd-url"];
-  if (etcdUrl !== undefined && !/^etcd3(\+https?)?:\/\/[^\s/]+/.test(etcdUrl)) {
-    throw bad("--etcd-url", "<redacted>", "expected etcd3+http://HOST:PORT");
-  }
+  // The core's own check, whose errors never show credentials.
+  if (etcdUrl !== undefined) parseBackendUrl(etcdUrl);
 
   const netId = v["net-id"] ?? randomNetId();
   if (!/^[0-9a-fA-F-]{32,36}$/.test(netId)) throw bad("--net-id", netId, "expected a UUID");

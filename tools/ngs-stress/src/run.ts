@@ -1,6 +1,7 @@
 /** One stress run: start simulators if needed, run the workload in-process or in workers, summarise. */
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { redactUrl } from "@ngs/core";
 import { openDevice, type OpenedDevice } from "./devices.js";
 import type { StressOptions } from "./options.js";
 import { createProgress, type Progress } from "./progress.js";
@@ -267,7 +268,8 @@ export async function runStress(opts: StressOptions, hooks: RunStressHooks = {})
       errorSamples: [...new Set(allErrors)].slice(0, 10),
       switches: sims ? sims.counters() : null,
       parallelSwitches: sims && before && after ? delta(after, before) : null,
-      driver: sims ? opts.driver : null,
+      // backend_url may carry credentials.
+      driver: sims ? { ...opts.driver, ...(opts.driver.etcdUrl ? { etcdUrl: redactUrl(opts.driver.etcdUrl) } : {}) } : null,
     };
   } finally {
     await parentDevice?.close();

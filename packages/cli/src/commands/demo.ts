@@ -26,8 +26,8 @@ export const options = {} as const;
 const CANDIDATES: readonly { deviceType: string; name: string; ports: [string, string, string, string] }[] = [
   { deviceType: "netmiko_cisco_ios", name: "leaf-ios", ports: ["GigabitEthernet1/0/1", "GigabitEthernet1/0/2", "GigabitEthernet1/0/3", "GigabitEthernet1/0/4"] },
   { deviceType: "netmiko_arista_eos", name: "leaf-eos", ports: ["Ethernet1", "Ethernet2", "Ethernet3", "Ethernet4"] },
-  { deviceType: "netmiko_dell_os10", name: "leaf-os10", ports: ["ethernet1/1/1", "ethernet1/1/2", "ethernet1/1/3", "ethernet1/1/4"] },
   { deviceType: "netmiko_juniper", name: "leaf-junos", ports: ["xe-0/0/1", "xe-0/0/2", "xe-0/0/3", "xe-0/0/4"] },
+  { deviceType: "netmiko_dell_os10", name: "leaf-os10", ports: ["ethernet1/1/1", "ethernet1/1/2", "ethernet1/1/3", "ethernet1/1/4"] },
   { deviceType: "netmiko_cumulus_nvue", name: "leaf-nvue", ports: ["swp1", "swp2", "swp3", "swp4"] },
   { deviceType: "netmiko_cisco_nxos", name: "leaf-nxos", ports: ["Ethernet1/1", "Ethernet1/2", "Ethernet1/3", "Ethernet1/4"] },
   { deviceType: "netmiko_huawei_vrpv8", name: "leaf-vrp", ports: ["10GE1/0/1", "10GE1/0/2", "10GE1/0/3", "10GE1/0/4"] },

@@ -124,8 +124,9 @@ export class SwitchBatch {
         // A request queued while the worker was deciding to stop gets a new worker.
         if (this.#kicks !== this.#seenKicks && this.#waiters > 0 && !this.#abort.signal.aborted && this.#device) {
           this.#kick(this.#device, this.#target);
+        } else {
+          this.#notifyIdle();
         }
-        else this.#notifyIdle();
       });
     this.#worker = run;
   }
@@ -167,7 +168,7 @@ export class SwitchBatch {
           this.#seenKicks = this.#kicks;
           throw e;
         }
-        this.#logger.warn({ err: (e as Error).message }, "batch worker: etcd call failed; retrying");
+        this.#logger.warn({ err: (e as Error).message }, "batch worker interrupted; retrying");
         await pause(200, this.#abort.signal);
       }
     }

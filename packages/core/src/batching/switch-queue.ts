@@ -11,6 +11,8 @@ export class SwitchQueueItem {
     readonly createRevision: bigint,
     readonly inputKey: string,
     readonly resultKey: string,
+    /** The input key's lease (revoked once the request is settled). */
+    readonly lease?: string,
   ) {}
 }
 
@@ -84,9 +86,13 @@ export class SwitchQueue {
       const res = await this.client
         .if(inputKey, "Create", "==", 0)
         .then(this.client.put(inputKey).value(value).lease(lease))
+        .else(this.client.get(inputKey))
         .commit();
-      if (!res.succeeded) throw new Error("key already exists");
-      return new SwitchQueueItem(uuid, BigInt(res.header.revision), inputKey, resultKey);
+      if (res.succeeded) return new SwitchQueueItem(uuid, BigInt(res.header.revision), inputKey, resultKey, lease);
+      // A retried commit whose first attempt went through finds our own value.
+      const kv = res.responses[0]?.response_range?.kvs?.[0];
+      if (kv && kv.value.toString() === value) return new SwitchQueueItem(uuid, BigInt(kv.create_revision), inputKey, resultKey, lease);
+      throw new Error("key already exists");
     } catch (e) {
       throw this.batchError(`Failed to add batch to input key: ${inputKey}: ${(e as Error).message}`, e);
     }
@@ -138,7 +144,10 @@ export class SwitchQueue {
         .then(this.client.put(this.keys.executeLock).value(value).lease(leaseId))
         .else(this.client.get(this.keys.executeLock))
         .commit();
-      if (res.succeeded) return new WorkerLock(this, lease, value);
+      // A retried commit whose first attempt went through finds our own value: ours as well.
+      if (res.succeeded || res.responses[0]?.response_range?.kvs?.[0]?.value?.toString() === value) {
+        return new WorkerLock(this, lease, value);
+      }
       await lease.revoke().catch(() => lease.release());
       return undefined;
     } catch (e) {
@@ -232,6 +241,15 @@ export class SwitchQueue {
    * (LP#2152047) or a result written before the watch began is still seen.
    */
   async waitForResult(item: SwitchQueueItem, timeoutMs: number, signal?: AbortSignal): Promise<string> {
+    try {
+      return await this.#waitForResult(item, timeoutMs, signal);
+    } finally {
+      // Once its caller has an answer the input needs no lease: done, withdrawn or given up on.
+      if (item.lease) void this.client.leaseClient.leaseRevoke({ ID: item.lease }).catch(() => undefined);
+    }
+  }
+
+  async #waitForResult(item: SwitchQueueItem, timeoutMs: number, signal?: AbortSignal): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let startRevision: bigint | undefined = item.createRevision + 1n;
     let lastError: Error | undefined;

@@ -10,14 +10,16 @@ import { GenericSwitchDevice, type PortOptions } from "../device.js";
 import {
   GenericSwitchConfigException,
   GenericSwitchException,
+  GenericSwitchNotSupported,
   GenericSwitchNetmikoConfigError,
   GenericSwitchNetmikoConnectError,
   GenericSwitchNetmikoNotSupported,
 } from "../errors.js";
 import { InProcessCoordinator, PoolLock } from "../locking/index.js";
-import type { BindingProfile, CommandPlan, DeviceConfig, SubPort, TrunkDetails } from "../types.js";
+import type { BindingProfile, CommandPlan, DeviceConfig, SecurityGroup, SecurityGroupRule, SubPort, TrunkDetails } from "../types.js";
 import type { DeviceContext } from "../device.js";
-import { networkIdHex, validatePortName, validateVlanId } from "../validation.js";
+import { networkIdHex, validateNetworkId, validatePortName, validateVlanId } from "../validation.js";
+import { aclFilter, aclPrefix } from "./security-groups.js";
 import { isAuthenticationError, isCommandError, isSaveNotSupported, isSessionConfigError, type CliSessionLike } from "./session.js";
 import { SessionPool, closeQuietly } from "./session-pool.js";
 import { validateVni } from "./l2vni.js";
@@ -37,6 +39,11 @@ export interface OperationArgs {
   delSubportsOnTrunk: { bindingProfile: BindingProfile; portId: string; subports: SubPort[]; trunkDetails?: TrunkDetails | null };
   plugSwitchToNetwork: { vni: number | string; segmentationId: VlanId; physnet?: string | null };
   unplugSwitchFromNetwork: { vni: number | string; segmentationId: VlanId; physnet?: string | null };
+  addSecurityGroup: { sg: SecurityGroup };
+  updateSecurityGroup: { sg: SecurityGroup };
+  delSecurityGroup: { sgId: string };
+  bindSecurityGroup: { sg: SecurityGroup; portId: string; portIds: string[] };
+  unbindSecurityGroup: { sgId: string; portId: string; portIds: string[] };
 }
 export type CliOperation = keyof OperationArgs;
 
@@ -52,6 +59,11 @@ export const OPERATION_NAMES: Readonly<Record<CliOperation, string>> = {
   delSubportsOnTrunk: "delete trunk subports",
   plugSwitchToNetwork: "plug vni",
   unplugSwitchFromNetwork: "unplug vni",
+  addSecurityGroup: "add security group",
+  updateSecurityGroup: "update security group",
+  delSecurityGroup: "delete security group",
+  bindSecurityGroup: "bind security group",
+  unbindSecurityGroup: "unbind security group",
 };
 
 /** A dry run's result: the commands, the save step, and read-only queries a vendor runs first. */
@@ -323,6 +335,81 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     return [];
   }
 
+  // ---- security groups (templates NX-OS and OS10 use) ----------------
+
+  override get supportsSecurityGroups(): boolean {
+    return Boolean(this.commands.ADD_SECURITY_GROUP?.length);
+  }
+
+  /** The ACL name(s) of a security group; the id must be a UUID. Vendors name theirs. */
+  protected aclNames(sgId: unknown): Record<string, string> {
+    return { security_group: `ngs-${validateNetworkId(sgId, "security group id")}` };
+  }
+
+  /**
+   * Should this rule become an ACL line? False = ignore it silently (a rule
+   * without a protocol, upstream); unsupported rules throw GenericSwitchNotSupported.
+   */
+  protected acceptRule(rule: SecurityGroupRule): boolean {
+    return Boolean(rule.protocol);
+  }
+
+  protected ruleNotSupported(error: string): GenericSwitchNotSupported {
+    return new GenericSwitchNotSupported({
+      feature: "this security group rule",
+      switch: `${this.deviceType} switch ${this.deviceName}`,
+      error,
+    });
+  }
+
+  /** The values one rule's template uses: protocol, remote prefix (`any` when absent), port/ICMP filter. */
+  protected ruleVars(sgId: string, rule: SecurityGroupRule): Record<string, string> {
+    const proto = String(rule.protocol);
+    if (!/^[a-z0-9]+$/i.test(proto)) throw this.ruleNotSupported(`protocol ${JSON.stringify(rule.protocol)}`);
+    return { ...this.aclNames(sgId), protocol: proto, remote_ip_prefix: aclPrefix(rule.remote_ip_prefix), filter: aclFilter(rule) };
+  }
+
+  protected composeSecurityGroup(sg: SecurityGroup, deleteFirst: boolean): string[] {
+    const c = this.commands;
+    const names = this.aclNames(sg?.id);
+    const cmds = deleteFirst ? this.formatCommands(c.REMOVE_SECURITY_GROUP, names) : [];
+    cmds.push(...this.formatCommands(c.ADD_SECURITY_GROUP, names));
+    for (const rule of sg.rules ?? []) {
+      if (!this.acceptRule(rule)) continue;
+      const template = rule.direction === "ingress" ? c.ADD_SECURITY_GROUP_RULE_INGRESS : c.ADD_SECURITY_GROUP_RULE_EGRESS;
+      if (!template?.length) throw this.ruleNotSupported(`${rule.direction} rules are not supported`);
+      // An empty filter is fine (upstream's all-values check rejected tcp rules without ports).
+      cmds.push(...formatCommands(template, this.ruleVars(sg.id, rule), { optional: ["filter"] }));
+    }
+    cmds.push(...this.formatCommands(c.ADD_SECURITY_GROUP_COMPLETE, {}));
+    return cmds;
+  }
+
+  protected composeBindings(portIds: readonly string[], names: Record<string, string>): string[] {
+    return (portIds ?? []).flatMap((p) => this.formatCommands(this.commands.BIND_SECURITY_GROUP, { port: this.portName(p), ...names }));
+  }
+
+  override async addSecurityGroup(sg: SecurityGroup): Promise<string> {
+    if (!this.supportsSecurityGroups) throw this.notSupported("security groups");
+    return this.run("addSecurityGroup", { sg });
+  }
+  override async updateSecurityGroup(sg: SecurityGroup): Promise<string> {
+    if (!this.supportsSecurityGroups) throw this.notSupported("security groups");
+    return this.run("updateSecurityGroup", { sg });
+  }
+  override async delSecurityGroup(sgId: string): Promise<string> {
+    if (!this.supportsSecurityGroups) throw this.notSupported("security groups");
+    return this.run("delSecurityGroup", { sgId });
+  }
+  override async bindSecurityGroup(sg: SecurityGroup, portId: string, portIds: string[]): Promise<string> {
+    if (!this.supportsSecurityGroups) throw this.notSupported("security groups");
+    return this.run("bindSecurityGroup", { sg, portId, portIds });
+  }
+  override async unbindSecurityGroup(sgId: string, portId: string, portIds: string[]): Promise<string> {
+    if (!this.supportsSecurityGroups) throw this.notSupported("security groups");
+    return this.run("unbindSecurityGroup", { sgId, portId, portIds });
+  }
+
   // ---- plan (dry run) -------------------------------------------------
 
   /**
@@ -380,6 +467,26 @@ export abstract class CliSwitch extends GenericSwitchDevice {
         return operation === "plugSwitchToNetwork"
           ? this.composePlugSwitch(vni, seg, a.physnet ?? null)
           : this.composeUnplugSwitch(vni, seg, a.physnet ?? null);
+      }
+      case "addSecurityGroup":
+      case "updateSecurityGroup":
+        return this.composeSecurityGroup((args as OperationArgs["addSecurityGroup"]).sg, operation === "updateSecurityGroup");
+      case "delSecurityGroup":
+        return this.formatCommands(this.commands.REMOVE_SECURITY_GROUP, this.aclNames((args as OperationArgs["delSecurityGroup"]).sgId));
+      case "bindSecurityGroup": {
+        const a = args as OperationArgs["bindSecurityGroup"];
+        this.portName(a.portId);
+        const names = this.aclNames(a.sg?.id);
+        // Re-assert the ACL from the given group, then bind every port that has it.
+        return [...this.composeSecurityGroup(a.sg, true), ...this.composeBindings(a.portIds, names)];
+      }
+      case "unbindSecurityGroup": {
+        const a = args as OperationArgs["unbindSecurityGroup"];
+        const names = this.aclNames(a.sgId);
+        return [
+          ...this.formatCommands(this.commands.UNBIND_SECURITY_GROUP, { port: this.portName(a.portId), ...names }),
+          ...this.composeBindings(a.portIds, names),
+        ];
       }
       default:
         throw new GenericSwitchException({ method: `unknown operation ${String(operation)}` });

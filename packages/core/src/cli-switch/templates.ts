@@ -26,6 +26,14 @@ export interface CommandTemplates {
   readonly DELETE_NATIVE_VLAN_BOND?: CommandTemplate;
   readonly ADD_NETWORK_TO_BOND_TRUNK?: CommandTemplate;
   readonly DELETE_NETWORK_ON_BOND_TRUNK?: CommandTemplate;
+  /** Security groups (reference §1.4 NX-OS / OS10): `{security_group…}` names come from `aclNames()`. */
+  readonly ADD_SECURITY_GROUP?: CommandTemplate;
+  readonly ADD_SECURITY_GROUP_COMPLETE?: CommandTemplate;
+  readonly REMOVE_SECURITY_GROUP?: CommandTemplate;
+  readonly ADD_SECURITY_GROUP_RULE_INGRESS?: CommandTemplate;
+  readonly ADD_SECURITY_GROUP_RULE_EGRESS?: CommandTemplate;
+  readonly BIND_SECURITY_GROUP?: CommandTemplate;
+  readonly UNBIND_SECURITY_GROUP?: CommandTemplate;
   /** Sent with `sendCommand` when the session has no save of its own. */
   readonly SAVE_CONFIGURATION?: CommandTemplate;
 }
@@ -43,28 +51,26 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
  * placeholder must have a value; otherwise GenericSwitchNetmikoMethodError.
  * No templates → no commands.
  */
-export function formatCommands(templates: CommandTemplate | undefined | null, vars: TemplateVars = {}): string[] {
+export function formatCommands(
+  templates: CommandTemplate | undefined | null,
+  vars: TemplateVars = {},
+  options: { optional?: readonly string[] } = {},
+): string[] {
   if (!templates || templates.length === 0) return [];
   const fail = (): never => {
     throw new GenericSwitchNetmikoMethodError({ cmds: [...templates], args: { ...vars } });
   };
-  for (const v of Object.values(vars)) {
+  const optional = new Set(options.optional ?? []);
+  for (const [k, v] of Object.entries(vars)) {
+    if (optional.has(k) && v === "") continue;
     if (v === "" || v === 0 || v === undefined || v === null || (typeof v === "number" && Number.isNaN(v))) fail();
   }
-  return templates.map((line) =>
-    line.replace(PLACEHOLDER, (_m, key: string) => {
+  return templates.map((line) => {
+    const out = line.replace(PLACEHOLDER, (_m, key: string) => {
       if (!Object.prototype.hasOwnProperty.call(vars, key)) return fail();
       return String(vars[key]);
-    }),
-  );
-}
-
-/** Fill a network name format (`ngs_network_name_format`) the same way. */
-export function formatName(format: string, vars: TemplateVars): string {
-  return format.replace(PLACEHOLDER, (_m, key: string) => {
-    if (!Object.prototype.hasOwnProperty.call(vars, key)) {
-      throw new GenericSwitchNetmikoMethodError({ cmds: [format], args: { ...vars } });
-    }
-    return String(vars[key]);
+    });
+    // An empty optional value (an ACL rule without a port filter) leaves no trailing blank.
+    return optional.size > 0 ? out.replace(/ +$/, "") : out;
   });
 }

@@ -131,8 +131,10 @@ class EtcdLock implements CoordinatorLock {
     const res = await this.coordinator.client
       .if(this.key, "Create", "==", 0)
       .then(this.coordinator.client.put(this.key).value(value).lease(leaseId))
+      .else(this.coordinator.client.get(this.key))
       .commit();
-    if (!res.succeeded) return false;
+    // A retried commit whose first attempt went through finds our own value: that is ours too.
+    if (!res.succeeded && res.responses[0]?.response_range?.kvs?.[0]?.value?.toString() !== value) return false;
     this.#value = value;
     this.lease = lease;
     this.coordinator.track(this, true);

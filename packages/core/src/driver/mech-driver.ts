@@ -1,5 +1,6 @@
 import { GenericSwitchConfigException, GenericSwitchNotSupported } from "../errors.js";
 import { defaultLogger, type Logger } from "../logging.js";
+import { validatePortName } from "../validation.js";
 import type { DriverHost } from "./host.js";
 import {
   CONNECTIVITY_L2,
@@ -161,13 +162,13 @@ export class GenericSwitchDriver {
       if (!this.isLinkValid(port, segment)) return;
       const lacp = isLacp(port);
       const trunk = port.trunk_details ?? undefined;
-      for (const link of links) {
-        const found = getSwitchDevice(this.switches, link);
-        if (!found) continue; // isLinkValid guarantees it; keeps the types honest
-        const { name, device } = found;
+      // isLinkValid guarantees every link resolves.
+      const targets = links.map((link) => ({ link, ...getSwitchDevice(this.switches, link)! }));
+      // Refuse an unsupported trunk before touching any switch, so nothing is half-plugged.
+      if (trunk) for (const t of targets) this.checkTrunkSupport(t.name, t.device, lacp);
+      for (const { link, name, device } of targets) {
         const seg = segment.segmentation_id || 1;
         await this.configureL2vniIfNeeded(name, device, context.topBoundSegment, segment);
-        if (trunk) this.checkTrunkSupport(name, device, lacp);
         const opts = trunk ? { trunkDetails: trunk } : {};
         try {
           if (lacp) await device.plugBondToNetwork(link.port_id, seg, opts);
@@ -229,6 +230,13 @@ export class GenericSwitchDriver {
           { port: port.id, switch: found.name, physnet },
           `Cannot bind port ${port.id} as device ${found.name} is not on physical network ${physnet}. Check baremetal port link configuration.`,
         );
+        return false;
+      }
+      try {
+        validatePortName(link.port_id, { shell: false, what: "local_link_information port_id" });
+      } catch (err) {
+        // A newline or shell metacharacter in a port id is an injection attempt, not a port.
+        this.log.error({ port: port.id, switch: found.name, err }, `Cannot bind port ${port.id}: ${(err as Error).message}`);
         return false;
       }
       const seg = segment.segmentation_id || 1;

@@ -1,4 +1,12 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import {
+  CliSwitch,
+  GenericSwitchConfigException,
+  GenericSwitchNetmikoConfigError,
+  L2VNI_OPTIONS,
+  l2vniSettings,
+  mcastGroupFor,
+  type CommandTemplates,
+} from "@ngs/core";
 
 /** Arista EOS (reference §1.4): trunks with a native VLAN, bond templates for trunks. */
 export const EOS_COMMANDS: CommandTemplates = {
@@ -43,9 +51,115 @@ export const EOS_COMMANDS: CommandTemplates = {
 
 export const EOS_ERROR_PATTERNS: readonly RegExp[] = [/% Invalid input/, /% Incomplete command/, /% VLAN \d+ is already mapped to VNI \d+/];
 
+/** L2VNI (VXLAN, BGP EVPN) templates, reference §1.4 "Arista EOS … L2VNI". */
+export const EOS_L2VNI = {
+  PLUG: ["vlan {segmentation_id}", "exit", "router bgp {bgp_asn}", "vlan {segmentation_id}", "rd auto", "redistribute learned"],
+  ROUTE_TARGET_AUTO: ["route-target export auto {bgp_asn}", "route-target import auto {bgp_asn}"],
+  ROUTE_TARGET: ["route-target both {evpn_route_target}"],
+  MAP_VNI: ["interface {vxlan_interface}", "vxlan vlan {segmentation_id} vni {vni}"],
+  FLOOD_VTEP: ["interface {vxlan_interface}", "vxlan vlan {segmentation_id} flood vtep {mcast_group}"],
+  UNFLOOD_VTEP: ["interface {vxlan_interface}", "no vxlan vlan {segmentation_id} flood vtep"],
+  UNPLUG: ["interface {vxlan_interface}", "no vxlan vlan {segmentation_id} vni {vni}", "router bgp {bgp_asn}", "no vlan {segmentation_id}"],
+  SHOW_VLAN_PORTS: "show vlan id {segmentation_id} configured-ports",
+  SHOW_VXLAN: "show interfaces {vxlan_interface}",
+} as const;
+
+/** From `show vlan id N configured-ports`: ports of the VLAN's row, VXLAN (`Vx…`) ports ignored. */
+export function eosVlanHasPorts(output: string, vlan: number): boolean {
+  const row = output.split("\n").find((l) => new RegExp(`^\\s*${vlan}\\s+`).test(l));
+  const ports = /^\s*\d+\s+\S+\s+\S+\s*(.*)$/.exec(row ?? "")?.[1] ?? "";
+  return ports
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .some((p) => !/^Vx/i.test(p));
+}
+
+/** From `show interfaces Vxlan1`: is `[vlan, vni]` in "Static VLAN to VNI mapping is [v, n] …"? */
+export function eosVlanHasVni(output: string, vlan: number, vni: number): boolean {
+  const m = /Static VLAN to VNI mapping is((?:\s*\[\s*\d+\s*,\s*\d+\s*\])+)/.exec(output);
+  if (!m) return false;
+  return [...m[1]!.matchAll(/\[\s*(\d+)\s*,\s*(\d+)\s*\]/g)].some((p) => Number(p[1]) === vlan && Number(p[2]) === vni);
+}
+
 /** `netmiko_arista_eos`. */
 export default class AristaEos extends CliSwitch {
   static override platform = "arista_eos";
   static override commands = EOS_COMMANDS;
   static override errorPatterns = EOS_ERROR_PATTERNS;
+  static override readonly extraOptions: readonly string[] = ["ngs_bgp_asn", "ngs_vxlan_interface", "ngs_evpn_route_target", ...L2VNI_OPTIONS];
+
+  override get supportsL2vni(): boolean {
+    return true;
+  }
+  /** `ngs_vxlan_interface` (or the deprecated `vxlan_interface`), default `Vxlan1`. */
+  get vxlanInterface(): string {
+    const v = this.option("ngs_vxlan_interface")?.trim() || this.transportConfig.vxlan_interface?.trim() || "Vxlan1";
+    return this.portName(v, "ngs_vxlan_interface");
+  }
+  /** `ngs_bgp_asn`: required for L2VNI. */
+  get bgpAsn(): string {
+    const asn = this.option("ngs_bgp_asn")?.trim();
+    if (!asn || !/^\d+(\.\d+)?$/.test(asn)) {
+      throw new GenericSwitchConfigException({
+        message: `Switch ${this.deviceName}: ngs_bgp_asn must be set to the switch's BGP AS number for L2VNI (got ${JSON.stringify(asn ?? "")})`,
+        option: "ngs_bgp_asn",
+      });
+    }
+    return asn;
+  }
+
+  protected override composePlugSwitch(vni: number, segmentationId: number): string[] {
+    const settings = l2vniSettings((o) => this.option(o), this.logger);
+    const rt = this.option("ngs_evpn_route_target")?.trim() || "auto";
+    const vars = { vni, segmentation_id: segmentationId, bgp_asn: this.bgpAsn, vxlan_interface: this.vxlanInterface };
+    const cmds = [
+      ...this.formatCommands(EOS_L2VNI.PLUG, vars),
+      ...(rt === "auto"
+        ? this.formatCommands(EOS_L2VNI.ROUTE_TARGET_AUTO, vars)
+        : this.formatCommands(EOS_L2VNI.ROUTE_TARGET, { evpn_route_target: this.portName(rt, "ngs_evpn_route_target") })),
+      ...this.formatCommands(EOS_L2VNI.MAP_VNI, vars),
+    ];
+    if (settings.mode === "multicast") {
+      const group = mcastGroupFor(vni, settings);
+      if (!group) {
+        const error = `VNI ${vni} not found in ngs_mcast_group_map and ngs_mcast_group_base not configured`;
+        this.logger.error(error);
+        throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
+      }
+      cmds.push(...this.formatCommands(EOS_L2VNI.FLOOD_VTEP, { ...vars, mcast_group: group }));
+    }
+    return cmds;
+  }
+
+  protected override composeUnplugSwitch(vni: number, segmentationId: number): string[] {
+    const settings = l2vniSettings((o) => this.option(o), this.logger);
+    const vars = { vni, segmentation_id: segmentationId, bgp_asn: this.bgpAsn, vxlan_interface: this.vxlanInterface };
+    return [
+      ...(settings.mode === "multicast" ? this.formatCommands(EOS_L2VNI.UNFLOOD_VTEP, vars) : []),
+      ...this.formatCommands(EOS_L2VNI.UNPLUG, vars),
+    ];
+  }
+
+  /** True when a non-VXLAN port carries the VLAN; true on any failure, so a mapping is never removed by mistake. */
+  override async vlanHasPorts(segmentationId: number | string): Promise<boolean> {
+    const seg = this.vlan(segmentationId);
+    try {
+      return eosVlanHasPorts(await this.query(this.formatCommands([EOS_L2VNI.SHOW_VLAN_PORTS], { segmentation_id: seg })[0]!), seg);
+    } catch (e) {
+      this.logger.warn({ error: String(e) }, `Could not check ports of VLAN ${seg}; assuming it has some`);
+      return true;
+    }
+  }
+
+  /** True when the VXLAN interface maps this VLAN to this VNI; false on any failure, so the mapping is (re)applied. */
+  override async vlanHasVni(segmentationId: number | string, vni: number | string): Promise<boolean> {
+    const seg = this.vlan(segmentationId);
+    try {
+      const out = await this.query(this.formatCommands([EOS_L2VNI.SHOW_VXLAN], { vxlan_interface: this.vxlanInterface })[0]!);
+      return eosVlanHasVni(out, seg, Number(vni));
+    } catch (e) {
+      this.logger.warn({ error: String(e) }, `Could not check VNI ${String(vni)}; assuming it is not mapped`);
+      return false;
+    }
+  }
 }

@@ -25,6 +25,11 @@ test("netmiko_arista_eos: network, access port, trunk with native VLAN, LACP bon
   await device.unplugBondFromNetwork("Port-Channel1", 33, { trunkDetails: { sub_ports: [{ segmentation_id: 102 }] } });
   expect(sim.state.ports.get("Port-Channel1")).toMatchObject({ mode: "none", nativeVlan: null, allowedVlans: [] });
 
+  // The L2VNI cleanup check reads `show vlan id N configured-ports` from the switch.
+  await expect(device.vlanHasPorts(102)).resolves.toBe(false);
+  await device.plugPortToNetwork("Ethernet2", 102);
+  await expect(device.vlanHasPorts(102)).resolves.toBe(true);
+
   await device.delNetwork(33, NET);
   expect(sim.state.vlans.has(33)).toBe(false);
 });

@@ -1,4 +1,13 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import {
+  CliSwitch,
+  GenericSwitchNetmikoConfigError,
+  L2VNI_OPTIONS,
+  l2vniSettings,
+  mcastGroupFor,
+  validateNetworkId,
+  type CommandTemplates,
+  type SecurityGroupRule,
+} from "@ngs/core";
 
 /** Cisco NX-OS (reference §1.4). No SET_NATIVE_VLAN upstream, so a trunk's parent VLAN is not set. */
 export const NXOS_COMMANDS: CommandTemplates = {
@@ -10,10 +19,128 @@ export const NXOS_COMMANDS: CommandTemplates = {
   REMOVE_NETWORK_FROM_TRUNK: ["interface {port}", "switchport trunk allowed vlan remove {segmentation_id}", "exit"],
   ENABLE_PORT: ["interface {port}", "no shutdown", "exit"],
   DISABLE_PORT: ["interface {port}", "shutdown", "exit"],
+  // Security groups: one IPv4 ACL per group, applied to switch-interface ingress.
+  ADD_SECURITY_GROUP: ["ip access-list {security_group}"],
+  ADD_SECURITY_GROUP_COMPLETE: ["exit"],
+  REMOVE_SECURITY_GROUP: ["no ip access-list {security_group}"],
+  ADD_SECURITY_GROUP_RULE_EGRESS: ["permit {protocol} any {remote_ip_prefix} {filter}"],
+  BIND_SECURITY_GROUP: ["interface {port}", "ip port access-group {security_group} in", "exit"],
+  UNBIND_SECURITY_GROUP: ["interface {port}", "no ip port access-group {security_group} in", "exit"],
 };
+
+/** L2VNI (VXLAN EVPN) templates, reference §1.4 "Cisco NX-OS … L2VNI". */
+export const NXOS_L2VNI = {
+  PLUG: [
+    "evpn",
+    "vni {vni} l2",
+    "rd auto",
+    "route-target both auto",
+    "exit",
+    "vlan {segmentation_id}",
+    "vn-segment {vni}",
+    "exit",
+    "interface {nve_interface}",
+    "member vni {vni}",
+  ],
+  BUM_INGRESS: ["ingress-replication protocol bgp", "suppress-arp", "exit"],
+  BUM_MULTICAST: ["mcast-group {mcast_group}", "exit"],
+  UNPLUG: [
+    "interface {nve_interface}",
+    "no member vni {vni}",
+    "exit",
+    "vlan {segmentation_id}",
+    "no vn-segment",
+    "exit",
+    "evpn",
+    "no vni {vni}",
+    "exit",
+  ],
+  SHOW_VLAN_PORTS: "show vlan id {segmentation_id}",
+  SHOW_VLAN_VNI: 'show running-config interface {nve_interface} | include "member vni {vni}"',
+} as const;
+
+/** From `show vlan id N`: does the VLAN's row list any port? */
+export function nxosVlanHasPorts(output: string, vlan: number): boolean {
+  const lines = output.split("\n");
+  const i = lines.findIndex((l) => new RegExp(`^\\s*${vlan}\\s+\\S+\\s+\\S+`).test(l));
+  if (i < 0) return false;
+  const row = /^\s*\d+\s+\S+\s+\S+\s*(.*)$/.exec(lines[i]!)?.[1]?.trim() ?? "";
+  // Long port lists wrap onto indented lines below the row.
+  const wrapped = lines[i + 1] !== undefined && /^\s{20,}\S/.test(lines[i + 1]!);
+  return row !== "" || wrapped;
+}
 
 /** `netmiko_cisco_nxos`. */
 export default class CiscoNxos extends CliSwitch {
   static override platform = "cisco_nxos";
   static override commands = NXOS_COMMANDS;
+  static override readonly extraOptions: readonly string[] = ["ngs_nve_interface", ...L2VNI_OPTIONS];
+
+  override get supportsL2vni(): boolean {
+    return true;
+  }
+
+  /** `ngs-in-<sg>`: the ACL holds switch-interface ingress (instance egress) rules. */
+  protected override aclNames(sgId: unknown): Record<string, string> {
+    return { security_group: `ngs-in-${validateNetworkId(sgId, "security group id")}` };
+  }
+
+  /** IPv4, Neutron-egress, tcp/udp/icmp only (upstream); a rule without a protocol is ignored. */
+  protected override acceptRule(rule: SecurityGroupRule): boolean {
+    if (!super.acceptRule(rule)) return false;
+    if (rule.ethertype !== "IPv4") throw this.ruleNotSupported("Only IPv4 rules are supported.");
+    if (rule.direction === "ingress") throw this.ruleNotSupported("Only egress rules are supported (switch interface ingress rules).");
+    if (!["tcp", "udp", "icmp"].includes(String(rule.protocol))) throw this.ruleNotSupported("Only protocols tcp, udp, icmp are supported.");
+    return true;
+  }
+  /** `ngs_nve_interface`, default `nve1`. */
+  get nveInterface(): string {
+    return this.portName(this.option("ngs_nve_interface")?.trim() || "nve1", "ngs_nve_interface");
+  }
+
+  protected override composePlugSwitch(vni: number, segmentationId: number): string[] {
+    const settings = l2vniSettings((o) => this.option(o), this.logger);
+    const vars = { vni, segmentation_id: segmentationId, nve_interface: this.nveInterface };
+    const cmds = this.formatCommands(NXOS_L2VNI.PLUG, vars);
+    if (settings.mode === "multicast") {
+      const group = mcastGroupFor(vni, settings);
+      if (!group) {
+        const error = `VNI ${vni} not found in ngs_mcast_group_map and ngs_mcast_group_base not configured`;
+        this.logger.error(error);
+        throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
+      }
+      cmds.push(...this.formatCommands(NXOS_L2VNI.BUM_MULTICAST, { mcast_group: group }));
+    } else {
+      cmds.push(...NXOS_L2VNI.BUM_INGRESS);
+    }
+    return cmds;
+  }
+
+  protected override composeUnplugSwitch(vni: number, segmentationId: number): string[] {
+    return this.formatCommands(NXOS_L2VNI.UNPLUG, { vni, segmentation_id: segmentationId, nve_interface: this.nveInterface });
+  }
+
+  /** True when a port carries the VLAN; true on any failure too, so a mapping is never removed by mistake. */
+  override async vlanHasPorts(segmentationId: number | string): Promise<boolean> {
+    const seg = this.vlan(segmentationId);
+    try {
+      return nxosVlanHasPorts(await this.query(this.formatCommands([NXOS_L2VNI.SHOW_VLAN_PORTS], { segmentation_id: seg })[0]!), seg);
+    } catch (e) {
+      this.logger.warn({ error: String(e) }, `Could not check ports of VLAN ${seg}; assuming it has some`);
+      return true;
+    }
+  }
+
+  /** True when the NVE interface has `member vni N`; false on any failure, so the mapping is (re)applied. */
+  override async vlanHasVni(segmentationId: number | string, vni: number | string): Promise<boolean> {
+    this.vlan(segmentationId);
+    const v = Number(vni);
+    try {
+      const out = await this.query(this.formatCommands([NXOS_L2VNI.SHOW_VLAN_VNI], { nve_interface: this.nveInterface, vni: v })[0]!);
+      return new RegExp(`member vni ${v}(?!\\d)`).test(out);
+    } catch (e) {
+      this.logger.warn({ error: String(e) }, `Could not check VNI ${v}; assuming it is not mapped`);
+      return false;
+    }
+  }
 }

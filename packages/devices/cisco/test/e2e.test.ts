@@ -65,6 +65,10 @@ describe("netmiko_cisco_nxos", () => {
     await device.addSubportsOnTrunk({}, "Ethernet1/2", [{ segmentation_id: 101 }]);
     expect(sim.state.ports.get("Ethernet1/2")).toMatchObject({ mode: "trunk", allowedVlans: [101] });
 
+    // The L2VNI cleanup check reads `show vlan id N` from the switch.
+    await expect(device.vlanHasPorts(101)).resolves.toBe(true);
+    await expect(device.vlanHasPorts(33)).resolves.toBe(false);
+
     await device.delNetwork(33, NET);
     expect(sim.state.vlans.has(33)).toBe(false);
   });

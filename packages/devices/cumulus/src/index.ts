@@ -1,3 +1,12 @@
 export { default as CumulusNclu } from "./nclu.js";
 export { default as CumulusNvue } from "./nvue.js";
-export { NCLU_TEMPLATES, NCLU_ERROR_PATTERNS, NVUE_TEMPLATES, NVUE_ERROR_PATTERNS, NVUE_APPLY } from "./templates.js";
+export { nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueBumMode, type NvueL2vniConfig } from "./l2vni.js";
+export {
+  NCLU_TEMPLATES,
+  NCLU_ERROR_PATTERNS,
+  NVUE_TEMPLATES,
+  NVUE_ERROR_PATTERNS,
+  NVUE_APPLY,
+  NVUE_L2VNI_TEMPLATES,
+  EVPN_VNI_TEMPLATES,
+} from "./templates.js";

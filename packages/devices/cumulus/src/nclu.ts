@@ -1,4 +1,4 @@
-import { CliSwitch, type CliSessionLike, type DeviceConfig, type DeviceContext } from "@ngs/core";
+import { CliSwitch, type CliSessionLike, type DeviceConfig, type DeviceContext, type CommandTemplates } from "@ngs/core";
 import { NCLU_ERROR_PATTERNS, NCLU_TEMPLATES } from "./templates.js";
 
 /**
@@ -12,7 +12,7 @@ import { NCLU_ERROR_PATTERNS, NCLU_TEMPLATES } from "./templates.js";
  */
 export default class CumulusNclu extends CliSwitch {
   static override platform = "linux";
-  static override commands = NCLU_TEMPLATES;
+  static override commands: CommandTemplates = NCLU_TEMPLATES;
   static override errorPatterns = NCLU_ERROR_PATTERNS;
   static override shellCommands = true;
 

@@ -78,3 +78,22 @@ export const NVUE_ERROR_PATTERNS: readonly RegExp[] = [
   /Unable to restart services/,
   /Failure during apply/,
 ];
+
+/** EVPN for one VNI in FRR, through vtysh (shared with SONiC upstream). */
+export const EVPN_VNI_TEMPLATES = {
+  PLUG: [
+    'vtysh -c "configure terminal" -c "router bgp {bgp_asn}" -c "address-family l2vpn evpn" -c "vni {vni}" -c "rd auto" -c "route-target import auto" -c "route-target export auto"',
+  ],
+  UNPLUG: ['vtysh -c "configure terminal" -c "router bgp {bgp_asn}" -c "address-family l2vpn evpn" -c "no vni {vni}"'],
+} as const;
+
+/** NVUE L2VNI (reference §1.4 "Cumulus NVUE … L2VNI"), verbatim. */
+export const NVUE_L2VNI_TEMPLATES = {
+  PLUG_SWITCH_TO_NETWORK: ["nv set bridge domain br_default vlan {segmentation_id} vni {vni}"],
+  UNPLUG_SWITCH_FROM_NETWORK: ["nv unset bridge domain br_default vlan {segmentation_id} vni"],
+  FLOOD_INGRESS: ["nv set bridge domain br_default vlan {segmentation_id} vni {vni} flooding head-end-replication evpn"],
+  FLOOD_MULTICAST: ["nv set bridge domain br_default vlan {segmentation_id} vni {vni} flooding multicast-group {mcast_group}"],
+  FLOOD_HER: ["nv set nve vxlan flooding head-end-replication {vtep_ip}"],
+  SHOW_VLAN_PORTS: ["nv show bridge domain br_default vlan {segmentation_id} -o json"],
+  SHOW_VLAN_VNI: ["nv show bridge domain br_default vlan-vni-map -o json"],
+} as const;

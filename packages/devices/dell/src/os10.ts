@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, validateNetworkId, type CommandTemplates, type SecurityGroupRule } from "@ngs/core";
 
 /** Dell OS10 (reference §1.4): VLANs are `interface vlan` with a description. */
 export const OS10_COMMANDS: CommandTemplates = {
@@ -18,6 +18,25 @@ export const OS10_COMMANDS: CommandTemplates = {
   DELETE_NATIVE_VLAN_BOND: ["interface {bond}", "no switchport access vlan"],
   ENABLE_PORT: ["interface {port}", "no shutdown", "exit"],
   DISABLE_PORT: ["interface {port}", "shutdown", "exit"],
+  // Security groups: two IPv4 ACLs per group, one per direction.
+  ADD_SECURITY_GROUP: ["ip access-list {security_group_ingress}", "exit", "ip access-list {security_group_egress}", "exit"],
+  REMOVE_SECURITY_GROUP: ["no ip access-list {security_group_ingress}", "no ip access-list {security_group_egress}"],
+  ADD_SECURITY_GROUP_RULE_INGRESS: ["ip access-list {security_group_ingress}", "permit {protocol} {remote_ip_prefix} any {filter}", "exit"],
+  ADD_SECURITY_GROUP_RULE_EGRESS: ["ip access-list {security_group_egress}", "permit {protocol} any {remote_ip_prefix} {filter}", "exit"],
+  BIND_SECURITY_GROUP: [
+    "interface {port}",
+    "ip access-group {security_group_egress} in",
+    "ip access-group {security_group_ingress} out",
+    "exit",
+    "show ip access-lists in",
+    "show ip access-lists out",
+  ],
+  UNBIND_SECURITY_GROUP: [
+    "interface {port}",
+    "no ip access-group {security_group_egress} in",
+    "no ip access-group {security_group_ingress} out",
+    "exit",
+  ],
 };
 
 export const DELL_ERROR_PATTERNS: readonly RegExp[] = [/Error:/];
@@ -27,4 +46,18 @@ export default class DellOs10 extends CliSwitch {
   static override platform = "dell_os10";
   static override commands = OS10_COMMANDS;
   static override errorPatterns = DELL_ERROR_PATTERNS;
+
+  /** Neutron-egress rules go in `ngs-in-<sg>` (applied in), Neutron-ingress in `ngs-out-<sg>` (applied out). */
+  protected override aclNames(sgId: unknown): Record<string, string> {
+    const id = validateNetworkId(sgId, "security group id");
+    return { security_group_egress: `ngs-in-${id}`, security_group_ingress: `ngs-out-${id}` };
+  }
+
+  /** IPv4 and tcp/udp/icmp only (upstream); a rule without a protocol is ignored. */
+  protected override acceptRule(rule: SecurityGroupRule): boolean {
+    if (!super.acceptRule(rule)) return false;
+    if (rule.ethertype !== "IPv4") throw this.ruleNotSupported("Only IPv4 rules are supported.");
+    if (!["tcp", "udp", "icmp"].includes(String(rule.protocol))) throw this.ruleNotSupported("Only protocols tcp, udp, icmp are supported.");
+    return true;
+  }
 }

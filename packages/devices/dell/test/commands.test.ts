@@ -102,13 +102,13 @@ describe("vendor rules", () => {
       "exit",
     ]);
   });
-  test.each(["trunk", "Access", "", "general "])("PowerConnect ngs_switchport_mode %j other than access/general is a GenericSwitchConfigException", (mode) => {
-    if (mode.trim() === "general") {
-      expect(build(DellPowerConnect, "netmiko_dell_powerconnect", { ngs_switchport_mode: mode }).commands.PLUG_PORT_TO_NETWORK).toHaveLength(4);
-      return;
-    }
+  test.each(["trunk", "", "hybrid"])("PowerConnect ngs_switchport_mode %j is a GenericSwitchConfigException naming the option", (mode) => {
     expect(() => build(DellPowerConnect, "netmiko_dell_powerconnect", { ngs_switchport_mode: mode })).toThrow(GenericSwitchConfigException);
     expect(() => build(DellPowerConnect, "netmiko_dell_powerconnect", { ngs_switchport_mode: mode })).toThrow(/ngs_switchport_mode/);
+  });
+  test("PowerConnect ngs_switchport_mode ignores surrounding blanks", () => {
+    const d = build(DellPowerConnect, "netmiko_dell_powerconnect", { ngs_switchport_mode: " general " });
+    expect(d.commands.PLUG_PORT_TO_NETWORK).toHaveLength(4);
   });
   test("error patterns, save steps, capabilities", () => {
     const os10 = build(DellOs10, "netmiko_dell_os10");

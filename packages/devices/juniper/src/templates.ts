@@ -19,3 +19,14 @@ export const JUNOS_RETRYABLE_COMMIT_ERRORS: readonly string[] = [
   "warning: statement does not exist",
   "warning: statement already exists",
 ];
+
+/** Junos L2VNI (reference §1.4 "Juniper Junos … L2VNI"), verbatim; `{vlan_name}` comes from `show vlans`. */
+export const JUNOS_L2VNI_TEMPLATES = {
+  PLUG_VNI: ["set vlans {vlan_name} vxlan vni {vni}"],
+  UNPLUG_VNI: ["delete vlans {vlan_name} vxlan vni"],
+  PLUG_MCAST: ["set vlans {vlan_name} vxlan multicast-group {mcast_group}"],
+  UNPLUG_MCAST: ["delete vlans {vlan_name} vxlan multicast-group"],
+  PLUG_EVPN: ["set vlans {vlan_name} vrf-target target:{bgp_asn}:{vni}"],
+  UNPLUG_EVPN: ["delete vlans {vlan_name} vrf-target"],
+  SHOW_VLANS: "show vlans",
+} as const;

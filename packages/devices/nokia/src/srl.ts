@@ -4,6 +4,7 @@ import {
   GenericSwitchNetmikoConfigError,
   type DeviceConfig,
   type DeviceContext,
+  type CommandTemplates,
 } from "@ngs/core";
 import { SRL_TEMPLATES } from "./templates.js";
 
@@ -19,7 +20,7 @@ import { SRL_TEMPLATES } from "./templates.js";
  */
 export default class NokiaSrl extends CliSwitch {
   static override platform = "nokia_srl";
-  static override commands = SRL_TEMPLATES;
+  static override commands: CommandTemplates = SRL_TEMPLATES;
 
   constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
     super(config, deviceName, context);

@@ -1,14 +1,14 @@
 import {
   CliSwitch,
   GenericSwitchConfigException,
-  GenericSwitchInvalidValue,
   validatePortName,
+  validateVni,
   type DeviceConfig,
   type DeviceContext,
+  type CommandTemplates,
 } from "@ngs/core";
 import { OVS_L2VNI_TEMPLATES, OVS_TEMPLATES } from "./templates.js";
 
-const MAX_VNI = 16_777_215;
 
 /**
  * Open vSwitch on Linux (`netmiko_ovs_linux`), upstream's CI reference
@@ -23,7 +23,7 @@ const MAX_VNI = 16_777_215;
  */
 export default class OvsLinux extends CliSwitch {
   static override platform = "ovs_linux";
-  static override commands = OVS_TEMPLATES;
+  static override commands: CommandTemplates = OVS_TEMPLATES;
   static override shellCommands = true;
   static override extraOptions: readonly string[] = ["ngs_ovs_bridge"];
 
@@ -51,21 +51,18 @@ export default class OvsLinux extends CliSwitch {
   }
 
   /** Record VNI → VLAN in the bridge's external_ids (`vni-<vni>=<vlan>`). */
-  override async plugSwitchToNetwork(vni: number | string, segmentationId: number | string): Promise<string> {
-    const vars = { bridge_name: this.bridge, vni: validateVni(vni), segmentation_id: this.vlan(segmentationId) };
-    return this.sendCommandsToDevice(this.formatCommands(OVS_L2VNI_TEMPLATES.PLUG_SWITCH_TO_NETWORK, vars), "plug vni");
+  protected override composePlugSwitch(vni: number, segmentationId: number): string[] {
+    return this.formatCommands(OVS_L2VNI_TEMPLATES.PLUG_SWITCH_TO_NETWORK, { bridge_name: this.bridge, vni, segmentation_id: segmentationId });
   }
 
-  override async unplugSwitchFromNetwork(vni: number | string, segmentationId: number | string): Promise<string> {
-    const vars = { bridge_name: this.bridge, vni: validateVni(vni), segmentation_id: this.vlan(segmentationId) };
-    return this.sendCommandsToDevice(this.formatCommands(OVS_L2VNI_TEMPLATES.UNPLUG_SWITCH_FROM_NETWORK, vars), "unplug vni");
+  protected override composeUnplugSwitch(vni: number, segmentationId: number): string[] {
+    return this.formatCommands(OVS_L2VNI_TEMPLATES.UNPLUG_SWITCH_FROM_NETWORK, { bridge_name: this.bridge, vni, segmentation_id: segmentationId });
   }
 
   /** Does any port carry this VLAN as its tag (`ovs-vsctl list port`)? */
   override async vlanHasPorts(segmentationId: number | string): Promise<boolean> {
     const vlan = this.vlan(segmentationId);
-    const output = await this.query(OVS_L2VNI_TEMPLATES.SHOW_PORTS[0]);
-    return parsePortTags(output).includes(vlan);
+    return parsePortTags(await this.query(OVS_L2VNI_TEMPLATES.SHOW_PORTS[0])).includes(vlan);
   }
 
   /** Is VLAN `segmentationId` mapped to `vni` in the bridge's external_ids? */
@@ -75,22 +72,6 @@ export default class OvsLinux extends CliSwitch {
     const [cmd] = this.formatCommands(OVS_L2VNI_TEMPLATES.SHOW_BRIDGE_EXTERNAL_IDS, { bridge_name: this.bridge });
     return parseVniMapping(await this.query(cmd!), v) === vlan;
   }
-
-  /** A read-only command, with the same privileges as a change (the OVSDB socket is usually root-only). */
-  private async query(command: string): Promise<string> {
-    return this.withSession(async (session) => {
-      await session.enable();
-      return session.sendCommand(command);
-    });
-  }
-}
-
-function validateVni(v: unknown): number {
-  const n = typeof v === "number" ? v : typeof v === "string" && /^[0-9]{1,8}$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_VNI) {
-    throw new GenericSwitchInvalidValue({ what: "VNI", value: JSON.stringify(v), reason: `expected an integer from 1 to ${MAX_VNI}` });
-  }
-  return n;
 }
 
 /** The `tag` values in `ovs-vsctl list port` output (`tag : 100`; `[]` when unset). */

@@ -109,4 +109,15 @@ describe("netmiko_ovs_linux command lists", () => {
     await expect(ovs().plugSwitchToNetwork("5000; id", 100)).rejects.toBeInstanceOf(GenericSwitchInvalidValue);
     await expect(ovs().plugSwitchToNetwork(16_777_216, 100)).rejects.toBeInstanceOf(GenericSwitchInvalidValue);
   });
+
+  it("L2VNI plug/unplug keep the VNI map in ngs_ovs_bridge's external_ids", () => {
+    const d = ovs({ ngs_ovs_bridge: "brbm" });
+    expect(d.supportsL2vni).toBe(true);
+    expect(d.plan("plugSwitchToNetwork", { vni: 5000, segmentationId: 100 }).commands).toEqual([
+      "ovs-vsctl set bridge brbm external_ids:vni-5000=100",
+    ]);
+    expect(d.plan("unplugSwitchFromNetwork", { vni: "5000", segmentationId: 100 }).commands).toEqual([
+      "ovs-vsctl remove bridge brbm external_ids vni-5000",
+    ]);
+  });
 });

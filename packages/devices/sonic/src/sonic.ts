@@ -1,16 +1,44 @@
-import { CliSwitch, type CliSessionLike } from "@ngs/core";
-import { SONIC_ERROR_PATTERNS, SONIC_TEMPLATES } from "./templates.js";
+import {
+  CliSwitch,
+  GenericSwitchConfigException,
+  GenericSwitchNetmikoConfigError,
+  L2VNI_OPTIONS,
+  validatePortName,
+  validateVni,
+  type CliSessionLike,
+  type CommandTemplates,
+  type DeviceConfig,
+  type DeviceContext,
+} from "@ngs/core";
+import { sonicVlanHasPorts, sonicVniOf } from "./parsers.js";
+import { SONIC_ERROR_PATTERNS, SONIC_L2VNI_TEMPLATES, SONIC_TEMPLATES } from "./templates.js";
 
 /**
  * Community SONiC (`netmiko_sonic`). Commands run in a root shell
  * (`sudo -s`, password from `secret`), which stays open so that
  * `config save -y` (sent when `ngs_save_configuration` is on) may run.
+ *
+ * L2VNI: BGP EVPN with ingress replication; needs `ngs_vtep_name` (or the
+ * deprecated `vtep_name`) and `ngs_bgp_asn`.
  */
 export default class Sonic extends CliSwitch {
   static override platform = "linux";
-  static override commands = SONIC_TEMPLATES;
+  static override commands: CommandTemplates = SONIC_TEMPLATES;
   static override errorPatterns = SONIC_ERROR_PATTERNS;
   static override shellCommands = true;
+  static override extraOptions: readonly string[] = ["ngs_vtep_name", "ngs_bgp_asn", ...L2VNI_OPTIONS];
+
+  constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
+    super(config, deviceName, context);
+    const mode = this.option("ngs_bum_replication_mode")?.trim();
+    if (mode !== undefined && mode !== "" && mode !== "ingress-replication") {
+      throw new GenericSwitchConfigException({
+        message: `Invalid configuration for switch ${deviceName}: ngs_bum_replication_mode: SONiC supports only ingress-replication (BGP EVPN), got ${JSON.stringify(mode)}`,
+        option: "ngs_bum_replication_mode",
+        allowed_options: "ingress-replication",
+      });
+    }
+  }
 
   override async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
     await session.enable();
@@ -25,5 +53,65 @@ export default class Sonic extends CliSwitch {
   protected override composeAddSubports(isBond: boolean, portId: string, vlans: number[]): string[] {
     const create = vlans.flatMap((v) => this.formatCommands(this.commands.ADD_NETWORK, { segmentation_id: v }));
     return [...create, ...super.composeAddSubports(isBond, portId, vlans)];
+  }
+
+  // ---- L2VNI ------------------------------------------------------------
+
+  override get supportsL2vni(): boolean {
+    return true;
+  }
+
+  /** `ngs_vtep_name`, else the deprecated `vtep_name`; required for L2VNI. */
+  get vtepName(): string {
+    const v = this.option("ngs_vtep_name")?.trim() || this.transportConfig.vtep_name?.trim();
+    if (!v) throw this.l2vniError("vtep_name configuration parameter is required for L2VNI support on SONiC switches");
+    return validatePortName(v, { shell: true, what: "ngs_vtep_name" });
+  }
+
+  /** `ngs_bgp_asn`; required for L2VNI. */
+  get bgpAsn(): string {
+    const asn = this.option("ngs_bgp_asn")?.trim();
+    if (!asn) throw this.l2vniError("ngs_bgp_asn configuration parameter is required for L2VNI support on SONiC switches");
+    if (!/^\d+(\.\d+)?$/.test(asn)) {
+      throw new GenericSwitchConfigException({
+        message: `Switch ${this.deviceName}: ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number`,
+        option: "ngs_bgp_asn",
+      });
+    }
+    return asn;
+  }
+
+  protected override composePlugSwitch(vni: number, segmentationId: number): string[] {
+    const vars = { vni, segmentation_id: segmentationId, vtep_name: this.vtepName, bgp_asn: this.bgpAsn };
+    return [
+      ...this.formatCommands(SONIC_L2VNI_TEMPLATES.CREATE_VLAN, vars),
+      ...this.formatCommands(SONIC_L2VNI_TEMPLATES.PLUG_EVPN_VNI, vars),
+      ...this.formatCommands(SONIC_L2VNI_TEMPLATES.PLUG_SWITCH_TO_NETWORK, vars),
+    ];
+  }
+
+  protected override composeUnplugSwitch(vni: number, segmentationId: number): string[] {
+    const vars = { vni, segmentation_id: segmentationId, vtep_name: this.vtepName, bgp_asn: this.bgpAsn };
+    return [
+      ...this.formatCommands(SONIC_L2VNI_TEMPLATES.UNPLUG_SWITCH_FROM_NETWORK, vars),
+      ...this.formatCommands(SONIC_L2VNI_TEMPLATES.UNPLUG_EVPN_VNI, vars),
+    ];
+  }
+
+  override async vlanHasPorts(segmentationId: number | string): Promise<boolean> {
+    const vlan = this.vlan(segmentationId);
+    const [cmd] = this.formatCommands(SONIC_L2VNI_TEMPLATES.SHOW_VLAN_PORTS, { segmentation_id: vlan });
+    return sonicVlanHasPorts(await this.query(cmd!), vlan);
+  }
+
+  override async vlanHasVni(segmentationId: number | string, vni: number | string): Promise<boolean> {
+    const vlan = this.vlan(segmentationId);
+    const wanted = validateVni(vni);
+    return sonicVniOf(await this.query(SONIC_L2VNI_TEMPLATES.SHOW_VLAN_VNI[0]), vlan) === wanted;
+  }
+
+  private l2vniError(error: string): GenericSwitchNetmikoConfigError {
+    this.logger.error(error);
+    return new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
   }
 }

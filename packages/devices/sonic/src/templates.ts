@@ -16,3 +16,17 @@ export const SONIC_ERROR_PATTERNS: readonly RegExp[] = [
   /Interface name is invalid!!/,
   /No such command/,
 ];
+
+/** SONiC L2VNI (reference §1.4 "SONiC … L2VNI"), verbatim. */
+export const SONIC_L2VNI_TEMPLATES = {
+  /** The VLAN must exist before its VNI map (LP#2148349). */
+  CREATE_VLAN: ["config vlan add {segmentation_id}"],
+  PLUG_EVPN_VNI: [
+    'vtysh -c "configure terminal" -c "router bgp {bgp_asn}" -c "address-family l2vpn evpn" -c "vni {vni}" -c "rd auto" -c "route-target import auto" -c "route-target export auto"',
+  ],
+  UNPLUG_EVPN_VNI: ['vtysh -c "configure terminal" -c "router bgp {bgp_asn}" -c "address-family l2vpn evpn" -c "no vni {vni}"'],
+  PLUG_SWITCH_TO_NETWORK: ["config vxlan map add {vtep_name} {segmentation_id} {vni}"],
+  UNPLUG_SWITCH_FROM_NETWORK: ["config vxlan map del {vtep_name} {segmentation_id} {vni}"],
+  SHOW_VLAN_PORTS: ["show vlan {segmentation_id}"],
+  SHOW_VLAN_VNI: ["show vxlan vlanvnimap"],
+} as const;

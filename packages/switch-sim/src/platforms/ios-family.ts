@@ -46,6 +46,10 @@ export interface IosSpec {
   enableNoPassword?: boolean;
   /** `show` works in config mode without `do`. */
   showInConfig: boolean;
+  /** First-login question (with `loginQuestions`); an answer not matching `proceed` hangs up. */
+  loginQuestion?: { question: string; proceed: RegExp };
+  /** PowerConnect: `User Name:` / `Password:` asked inside the shell (with `loginQuestions`). */
+  inbandLogin?: boolean;
   /** Which VLAN/port syntax this platform speaks. */
   syntax: {
     /** `vlan N` enters a VLAN sub-mode (IOS, EOS, NX-OS, AOS-CX, Brocade with `by port`). */
@@ -105,6 +109,23 @@ class IosSession implements DialectSession {
 
   banner(): string {
     return this.spec.banner;
+  }
+
+  async login(): Promise<boolean> {
+    const sw = this.shell.sw;
+    if (this.spec.inbandLogin) {
+      const user = await this.shell.ask("User Name:");
+      const pass = await this.shell.ask("Password:", { echo: false });
+      if (user.trim() !== sw.username || sw.password === undefined || pass !== sw.password) {
+        sw.counters.authFailures++;
+        this.out("% Authentication failed.");
+        return false;
+      }
+      return true;
+    }
+    const q = this.spec.loginQuestion;
+    if (!q) return true;
+    return q.proceed.test((await this.shell.ask(q.question)).trim());
   }
 
   prompt(): string {

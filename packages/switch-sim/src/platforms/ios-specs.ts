@@ -123,6 +123,7 @@ const specs: IosSpec[] = [
     },
     save: { commands: /^(wr(ite)?( mem(ory)?)?|copy running-config startup-config)$/, level: "enable", output: "!\n%FILEMGR-5-FILESAVED: Copied running-config to startup-config in flash by default" },
     invalid: (p, l, w) => caret(p, l, w, '% Error: Invalid input at "^" marker.'),
+    loginQuestion: { question: "This system is for authorized use only. Do you accept the terms? [y/n]:", proceed: /^y/i },
     syntax: { vlanCommand: false, interfaceVlan: true, ftos: true },
   },
   {
@@ -133,6 +134,7 @@ const specs: IosSpec[] = [
     configEnter: /^conf(ig(ure)?)?( t(erminal)?)?$/,
     configBanner: "",
     label: (sub) => (sub?.kind === "if" ? `config-if-${sub.port}` : ciscoLabel(sub)),
+    inbandLogin: true,
     save: { commands: /^(copy running-config startup-config|wr(ite)?( mem(ory)?)?)$/, level: "enable", output: "Copy succeeded" },
     syntax: { vlanCommand: false, interfaceVlan: false, vlanDatabase: true },
   },
@@ -202,6 +204,7 @@ const specs: IosSpec[] = [
     platform: "ruijie_os",
     defaultHostname: "Ruijie",
     banner: "",
+    loginQuestion: { question: "Do you want to change the password? [Y/N]:", proceed: /^[yn]/i },
     label: (sub) => {
       if (sub?.kind === "if") return `config-if-${sub.port}`;
       return ciscoLabel(sub);

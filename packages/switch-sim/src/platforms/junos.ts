@@ -160,11 +160,16 @@ function showVlans(s: SimState): string {
 
 class JunosSession implements DialectSession {
   private config = false;
+  /** root lands in the FreeBSD shell and needs `cli`, like a real Junos box. */
+  private inShell: boolean;
+  private readonly rootLogin: boolean;
   private pending: Op[] = [];
   private readonly state: SimState;
 
   constructor(private readonly shell: Shell) {
     this.state = shell.sw.state;
+    this.rootLogin = shell.username === "root";
+    this.inShell = this.rootLogin;
   }
 
   banner(): string {
@@ -173,6 +178,7 @@ class JunosSession implements DialectSession {
 
   prompt(): string {
     const who = `${this.shell.username}@${this.shell.sw.hostname}`;
+    if (this.inShell) return `${who}:RE:0% `;
     return this.config ? `\n[edit]\n${who}# ` : `${who}> `;
   }
 
@@ -186,6 +192,12 @@ class JunosSession implements DialectSession {
   }
 
   async run(line: string): Promise<void> {
+    if (this.inShell) {
+      if (line === "cli") this.inShell = false;
+      else if (/^(exit|logout)$/.test(line)) this.shell.end();
+      else this.out(`${line.split(/\s+/)[0]}: Command not found.`);
+      return;
+    }
     if (this.config) return this.runConfig(line);
     return this.runOp(line);
   }
@@ -199,7 +211,13 @@ class JunosSession implements DialectSession {
   private runOp(line: string): void {
     const { cmd, filter } = splitPipe(line);
     const w = words(cmd);
-    if (/^(exit|quit|logout)$/.test(cmd)) return this.shell.end();
+    if (/^(exit|quit|logout)$/.test(cmd)) {
+      if (this.rootLogin) {
+        this.inShell = true;
+        return;
+      }
+      return this.shell.end();
+    }
     if (cmd === "cli") return;
     let m: RegExpExecArray | null;
     if ((m = /^set cli screen-width (\d+)$/.exec(cmd))) return this.out(`Screen width set to ${m[1]}`);

@@ -39,6 +39,16 @@ class VrpSession implements DialectSession {
     return this.spec.banner;
   }
 
+  async login(): Promise<boolean> {
+    if (this.spec.comware) {
+      const a = (await this.shell.ask("Press Y or ENTER to continue, N to exit.")).trim();
+      return !/^n/i.test(a);
+    }
+    // netmiko answers N; either answer reaches the prompt here.
+    await this.shell.ask("Warning: The password needs to be changed. Change now? [Y/N]:");
+    return true;
+  }
+
   prompt(): string {
     const h = this.shell.sw.hostname;
     const v = this.view;

@@ -76,6 +76,8 @@ function driverFor(variant: VariantName, url: string) {
     batch: variant === "batching",
     reuse: variant === "poollock+reuse",
     maxConnections: 1,
+    // Without batching 200 plugs queue for one session far longer than the default 60 s.
+    acquireTimeoutS: 3600,
   };
 }
 
