@@ -174,6 +174,15 @@ describe("ports", () => {
   });
 });
 
+test("empty trunk details ({}) mean a plain access port, as in upstream's Python truthiness test", () => {
+  expect(make(PortSwitch).plan("plugPortToNetwork", { port: "3333", segmentationId: 33, trunkDetails: {} as never }).commands).toEqual([
+    "plug port 3333 to network 33",
+  ]);
+  expect(make(PortSwitch).plan("plugPortToNetwork", { port: "3333", segmentationId: 33, trunkDetails: { sub_ports: [] } }).commands).toEqual([
+    "set native vlan 33 on 3333",
+  ]);
+});
+
 describe("bonds", () => {
   test("without bond templates a bond is plugged like a port (trunk details and default VLAN kept)", () => {
     const d = make(PortSwitch, { ngs_port_default_vlan: "20" });

@@ -14,7 +14,8 @@ import {
   parseBackendUrl,
   redactUrl,
 } from "@ngs/core";
-import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
+import { rm } from "node:fs/promises";
+import { createTestPki, startEtcd, type EtcdFixture } from "@ngs/test-utils";
 import { until } from "./workers/hosts.js";
 
 describe("backend_url forms", () => {
@@ -88,7 +89,19 @@ describe("etcd coordinator", () => {
     const err = await createCoordination({ backendUrl: url }, { connectTimeoutMs: 2000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GenericSwitchException);
     const msg = (err as Error).message;
-    expect(msg).toContain("Cannot reach the coordination backend [ngs_coordination] backend_url etcd3+http://***@127.0.0.1:1");
+    expect(msg).toContain("Cannot connect to the coordination backend [ngs_coordination] backend_url etcd3+http://***@127.0.0.1:1:");
+    expect(msg).toContain("check that etcd is running and reachable at http://127.0.0.1:1");
+    expect(msg).not.toContain("hunter2");
+  });
+
+  it("credentials etcd does not accept: a startup error about them, without the password", async () => {
+    // This etcd has authentication off, so it refuses any user.
+    const url = etcd.url.replace("http://", "http://ngs:hunter2@");
+    const err = await createCoordination({ backendUrl: url }, { connectTimeoutMs: 2000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GenericSwitchException);
+    const msg = (err as Error).message;
+    expect(msg).toContain("backend_url etcd3+http://***@127.0.0.1:");
+    expect(msg).toContain("check the user and password in backend_url");
     expect(msg).not.toContain("hunter2");
   });
 
@@ -174,6 +187,46 @@ describe("etcd coordinator", () => {
     } finally {
       child.kill("SIGKILL");
       await c.close();
+    }
+  });
+});
+
+describe("etcd over TLS (etcd3+https with ca_cert, cert_key, cert_cert)", () => {
+  it("connects with the client certificate, takes locks; without it a clear startup error", async () => {
+    const pki = await createTestPki();
+    const etcd = await startEtcd({
+      tls: {
+        certFile: pki.serverCertFile,
+        keyFile: pki.serverKeyFile,
+        caFile: pki.caFile,
+        clientCertAuth: true,
+        clientCertFile: pki.clientCertFile,
+        clientKeyFile: pki.clientKeyFile,
+      },
+    });
+    try {
+      expect(etcd.url).toMatch(/^etcd3\+https:\/\/127\.0\.0\.1:\d+$/);
+      const url = `${etcd.url}?api_version=v3&ca_cert=${pki.caFile}&cert_key=${pki.clientKeyFile}&cert_cert=${pki.clientCertFile}`;
+      const c = await createCoordination({ backendUrl: url }, { connectTimeoutMs: 5000 });
+      try {
+        expect(c.kind).toBe("etcd");
+        expect(await c.coordinator.getLock("10.4.4.40").tryAcquire()).toBe(true);
+        expect(c.batcher).toBeDefined();
+      } finally {
+        await c.close();
+      }
+      // Same server without a client certificate: refused at startup, clearly.
+      const err = await createCoordination({ backendUrl: `${etcd.url}?ca_cert=${pki.caFile}` }, { connectTimeoutMs: 3000 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(GenericSwitchException);
+      expect((err as Error).message).toContain(`Cannot connect to the coordination backend [ngs_coordination] backend_url ${etcd.url}?ca_cert=`);
+      expect((err as Error).message).toContain("To resolve this issue, check ca_cert");
+      // A CA file that is not there: a config error naming it.
+      const missing = await createCoordination({ backendUrl: `${etcd.url}?ca_cert=/nonexistent/ca.pem` }).catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(GenericSwitchConfigException);
+      expect((missing as Error).message).toContain("cannot read ca_cert /nonexistent/ca.pem");
+    } finally {
+      await etcd.stop();
+      await rm(pki.dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { get } from "node:http";
+import { get as httpsGet, type RequestOptions } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,9 +12,9 @@ import { join } from "node:path";
 export interface EtcdFixture {
   /** `127.0.0.1:<client port>`. */
   readonly endpoint: string;
-  /** `http://127.0.0.1:<client port>` (what the etcd3 client takes as a host). */
+  /** `http(s)://127.0.0.1:<client port>` (what the etcd3 client takes as a host). */
   readonly clientUrl: string;
-  /** `etcd3+http://127.0.0.1:<client port>`: an ngs `[ngs_coordination] backend_url`. */
+  /** `etcd3+http(s)://127.0.0.1:<client port>`: an ngs `[ngs_coordination] backend_url` (add TLS params yourself). */
   readonly url: string;
   readonly dataDir: string;
   /** Process id of the running etcd (undefined while stopped). */
@@ -27,8 +30,51 @@ export interface EtcdFixture {
 export interface StartEtcdOptions {
   /** How long to wait for `/health` (default 15 s). */
   readyTimeoutMs?: number;
-  /** The etcd binary (default `etcd` on PATH, then /usr/bin/etcd). */
+  /** The etcd binary (default `etcd` on PATH). */
   binary?: string;
+  /** Serve clients over TLS (see `createTestPki`); with `clientCertAuth` clients must show a cert signed by `caFile`. */
+  tls?: { certFile: string; keyFile: string; caFile: string; clientCertAuth?: boolean; clientCertFile?: string; clientKeyFile?: string };
+}
+
+/** A throwaway CA with a server cert for 127.0.0.1 and a client cert, as PEM files in `dir`. */
+export interface TestPki {
+  dir: string;
+  caFile: string;
+  serverCertFile: string;
+  serverKeyFile: string;
+  clientCertFile: string;
+  clientKeyFile: string;
+}
+
+/** Make a test PKI with openssl (throws if openssl is missing). */
+export async function createTestPki(dir?: string): Promise<TestPki> {
+  const d = dir ?? (await mkdtemp(join(tmpdir(), "ngs-pki-")));
+  const run = (args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const c = spawn("openssl", args, { cwd: d, stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      c.stderr!.on("data", (b: Buffer) => (err += b.toString()));
+      c.once("error", reject);
+      c.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`openssl ${args[0]} failed (${code}): ${err}`))));
+    });
+  const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+  await run(["req", "-x509", ...ec, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=ngs test CA"]);
+  for (const [name, ext] of [
+    ["server", "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth"],
+    ["client", "extendedKeyUsage=clientAuth"],
+  ] as const) {
+    await run(["req", ...ec, "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", `/CN=ngs-${name}`]);
+    await writeFile(join(d, `${name}.ext`), `${ext}\n`);
+    await run(["x509", "-req", "-in", `${name}.csr`, "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", `${name}.pem`, "-days", "2", "-extfile", `${name}.ext`]);
+  }
+  return {
+    dir: d,
+    caFile: join(d, "ca.pem"),
+    serverCertFile: join(d, "server.pem"),
+    serverKeyFile: join(d, "server.key"),
+    clientCertFile: join(d, "client.pem"),
+    clientKeyFile: join(d, "client.key"),
+  };
 }
 
 /** A port nobody listens on right now (the kernel picks it). */
@@ -45,9 +91,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-function healthy(clientUrl: string): Promise<boolean> {
+function healthy(clientUrl: string, tls?: StartEtcdOptions["tls"]): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = get(`${clientUrl}/health`, { timeout: 1000 }, (res) => {
+    const options: RequestOptions = { timeout: 1000 };
+    if (tls) {
+      options.ca = readFileSync(tls.caFile);
+      if (tls.clientCertFile && tls.clientKeyFile) {
+        options.cert = readFileSync(tls.clientCertFile);
+        options.key = readFileSync(tls.clientKeyFile);
+      }
+    }
+    const req = (tls ? httpsGet : get)(`${clientUrl}/health`, options, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (body += c));
@@ -75,13 +129,14 @@ export async function startEtcd(opts: StartEtcdOptions = {}): Promise<EtcdFixtur
   const readyTimeoutMs = opts.readyTimeoutMs ?? 15_000;
   const binary = opts.binary ?? "etcd";
   const dataDir = await mkdtemp(join(tmpdir(), "ngs-etcd-"));
+  const scheme = opts.tls ? "https" : "http";
   let child: ChildProcess | undefined;
   let clientPort = 0;
   let peerPort = 0;
   let stopped = false;
 
   const launch = async (): Promise<void> => {
-    const clientUrl = `http://127.0.0.1:${clientPort}`;
+    const clientUrl = `${scheme}://127.0.0.1:${clientPort}`;
     const peerUrl = `http://127.0.0.1:${peerPort}`;
     const args = [
       "--name", "ngs-test",
@@ -97,6 +152,10 @@ export async function startEtcd(opts: StartEtcdOptions = {}): Promise<EtcdFixtur
       "--logger", "zap",
       "--log-outputs", join(dataDir, "etcd.log"),
     ];
+    if (opts.tls) {
+      args.push("--cert-file", opts.tls.certFile, "--key-file", opts.tls.keyFile, "--trusted-ca-file", opts.tls.caFile);
+      if (opts.tls.clientCertAuth) args.push("--client-cert-auth");
+    }
     const c = spawn(binary, args, { stdio: "ignore" });
     child = c;
     const spawnError = new Promise<Error>((resolve) => c.once("error", resolve));
@@ -106,7 +165,7 @@ export async function startEtcd(opts: StartEtcdOptions = {}): Promise<EtcdFixtur
       const outcome = await Promise.race([
         spawnError.then((e) => `could not be started: ${e.message}`),
         exited,
-        healthy(clientUrl).then((ok) => (ok ? "ok" : "")),
+        healthy(clientUrl, opts.tls).then((ok) => (ok ? "ok" : "")),
       ]);
       if (outcome === "ok") return;
       if (outcome) throw new Error(`etcd (${binary}) ${outcome}; see ${join(dataDir, "etcd.log")}`);
@@ -135,7 +194,7 @@ export async function startEtcd(opts: StartEtcdOptions = {}): Promise<EtcdFixtur
     }
   }
 
-  const clientUrl = `http://127.0.0.1:${clientPort}`;
+  const clientUrl = `${scheme}://127.0.0.1:${clientPort}`;
   const halt = async (signal: NodeJS.Signals): Promise<void> => {
     const c = child;
     child = undefined;

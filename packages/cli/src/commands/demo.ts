@@ -148,7 +148,7 @@ export async function run(input: CommandInput): Promise<number> {
     for (const { net, seg } of nets) {
       host.segments.set(seg.id, { ...seg, network_id: net.id });
       await driver.createNetworkPostcommit({ current: net });
-      say(`create network ${net.name} (VLAN ${net["provider:segmentation_id"]}) on ${PHYSNET}: VLAN added on ${chosen.map((c) => c.name).join(", ")}`);
+      say(`create_network_postcommit: network ${net.name} (VLAN ${net["provider:segmentation_id"]}) on ${PHYSNET}: VLAN added on ${chosen.map((c) => c.name).join(", ")}`);
     }
     const tenant = nets[0]!;
 
@@ -189,14 +189,14 @@ export async function run(input: CommandInput): Promise<number> {
       await driver.updatePortPostcommit(plug);
       await host.updatePortStatus(port.id, "ACTIVE");
       bound.set(port.id, plug);
-      say(`bind and plug ${label} (${describeLinks(port)}) into VLAN 100`);
+      say(`bind_port + update_port_postcommit: ${label} (${describeLinks(port)}) into VLAN 100`);
     }
     if (trunkIdx >= 0) {
       const parent = bound.get("bm-trunk")!.current;
       const added = [{ port_id: "sub-103", segmentation_id: 103, segmentation_type: "vlan" }];
       host.ports.set("sub-103", { id: "sub-103", status: "DOWN" });
       await driver.trunkDriver!.subportsAdded(parent, added);
-      say(`trunk driver: add subport VLAN 103 to the trunk (subports now ACTIVE: ${["sub-101", "sub-102", "sub-103"].filter((p) => host.ports.get(p)?.status === "ACTIVE").join(", ")})`);
+      say(`trunk driver subports_added: VLAN 103 on the trunk (subports now ACTIVE: ${["sub-101", "sub-102", "sub-103"].filter((p) => host.ports.get(p)?.status === "ACTIVE").join(", ")})`);
     }
     out();
     out("Switch ports with the tenant plugged:");
@@ -211,23 +211,23 @@ export async function run(input: CommandInput): Promise<number> {
           ...port.trunk_details!.sub_ports,
           { port_id: "sub-103", segmentation_id: 103, segmentation_type: "vlan" },
         ]);
-        say(`trunk driver: remove subports 101,102,103 from the trunk`);
+        say(`trunk driver subports_deleted: VLANs 101,102,103 off the trunk`);
       }
       if (port.id === "bm-a") {
         const unbound: NeutronPort = { ...ctx.current, "binding:vif_type": "unbound", "binding:profile": {}, status: "DOWN" };
         await driver.updatePortPostcommit(
           new SimplePortContext({ current: unbound, original: { ...ctx.current, status: "ACTIVE" }, originalBottomBoundSegment: tenant.seg }),
         );
-        say(`unbind ${label}: unplugged from VLAN 100`);
+        say(`update_port_postcommit (unbound): ${label} unplugged from VLAN 100`);
       } else {
         await driver.deletePortPostcommit(new SimplePortContext({ current: { ...ctx.current, status: "ACTIVE" }, bottomBoundSegment: tenant.seg }));
-        say(`delete ${label}: unplugged from VLAN 100`);
+        say(`delete_port_postcommit: ${label} unplugged from VLAN 100`);
       }
       host.ports.delete(port.id);
     }
     for (const { net } of nets) {
       await driver.deleteNetworkPostcommit({ current: net });
-      say(`delete network ${net.name} (VLAN ${net["provider:segmentation_id"]}) on every switch of ${PHYSNET}`);
+      say(`delete_network_postcommit: network ${net.name} (VLAN ${net["provider:segmentation_id"]}) on every switch of ${PHYSNET}`);
     }
     out();
     const after = snapshot();

@@ -180,7 +180,9 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     return validatePortName(name, { shell: this.shellCommands, what });
   }
   protected portStep(name: string, segmentationId: VlanId, opts: PortOptions = {}, what = "port name"): PortStep {
-    const trunkDetails = opts.trunkDetails ?? null;
+    // Python truthiness, as upstream tests it: an empty dict means "no trunk".
+    const td = opts.trunkDetails;
+    const trunkDetails = td && typeof td === "object" && Object.keys(td).length > 0 ? td : null;
     const dv = opts.defaultVlan ?? this.portDefaultVlan;
     return {
       name: this.portName(name, what),
@@ -703,14 +705,16 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     const logFile = this.globalConfig.sessionLogFile;
     if (logFile && options.sessionLog === undefined) options.sessionLog = logFile;
 
-    const deadline = Date.now() + this.sshConnectTimeoutS * 1000;
+    // tenacity's stop_after_delay + wait_fixed: retry while less than the timeout has passed.
+    const started = Date.now();
+    const timeoutMs = this.sshConnectTimeoutS * 1000;
     const intervalMs = this.sshConnectIntervalS * 1000;
     for (let attempt = 1; ; attempt++) {
       try {
         return await CliSession.open(options);
       } catch (e) {
         if (isAuthenticationError(e)) throw this.connectError(e, "authentication failed (not retried: check username, password or key)");
-        if (!isRetryableConnectError(e) || Date.now() + intervalMs > deadline) {
+        if (!isRetryableConnectError(e) || Date.now() - started >= timeoutMs) {
           throw this.connectError(e, attempt > 1 ? `gave up after ${attempt} attempts` : undefined);
         }
         this.logger.debug({ attempt, error: e instanceof Error ? e.message : String(e) }, "SSH connect failed; retrying");

@@ -81,14 +81,30 @@ export async function connectEtcd(url: string | BackendUrl, opts: EtcdClientOpti
     await conn.client.get("/ngs/.probe").options({ deadline: Date.now() + connectTimeoutMs }).exec();
   } catch (e) {
     conn.client.close();
-    const reason = (e as Error).message?.replace(/^\d+ [A-Z_]+: /, "") ?? String(e);
+    const reason = cleanReason((e as Error).message ?? String(e));
+    const fix = /certificate|ssl|tls|handshake/i.test(reason)
+      ? "check ca_cert (the CA that signed etcd's certificate) and, if etcd asks for client certificates, cert_key and cert_cert in backend_url"
+      : /auth|password|user|permission/i.test(reason)
+        ? conn.backend.auth
+          ? "check the user and password in backend_url (or remove them if etcd has authentication off)"
+          : "add user:password@ to backend_url, as etcd requires authentication"
+        : `check that etcd is running and reachable at ${conn.backend.endpoint}, or remove backend_url to coordinate within this host only`;
     throw new GenericSwitchException({
-      message:
-        `Cannot reach the coordination backend [ngs_coordination] backend_url ${conn.backend.redacted}: ${reason}. ` +
-        `Check that etcd is running and reachable at ${conn.backend.endpoint}, or remove backend_url to coordinate within this host only.`,
+      message: `Cannot connect to the coordination backend [ngs_coordination] backend_url ${conn.backend.redacted}: ${reason}. To resolve this issue, ${fix}.`,
       method: "coordination startup",
       cause: e,
     });
   }
   return conn;
+}
+
+/** gRPC's error text, minus its status prefix, empty notes and OpenSSL source locations, on one line. */
+function cleanReason(message: string): string {
+  return message
+    .replace(/^\d+ [A-Z_]+: /, "")
+    .replace(/Resolution note: ?\.?/g, "")
+    .replace(/:\.\.\/deps\/openssl\/\S+/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.\s]+$/, "");
 }

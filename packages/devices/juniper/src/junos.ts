@@ -1,8 +1,6 @@
-import { setTimeout as delay } from "node:timers/promises";
 import {
   CliSwitch,
   GenericSwitchConfigException,
-  GenericSwitchException,
   GenericSwitchNetmikoConfigError,
   L2VNI_OPTIONS,
   l2vniSettings,
@@ -19,8 +17,9 @@ import {
   type DeviceContext,
   type CommandTemplates,
 } from "@ngs/core";
+import { commitWithRetries } from "./commit.js";
 import { parseShowVlans } from "./show-vlans.js";
-import { JUNOS_L2VNI_TEMPLATES, JUNOS_RETRYABLE_COMMIT_ERRORS, JUNOS_TEMPLATES } from "./templates.js";
+import { JUNOS_L2VNI_TEMPLATES, JUNOS_TEMPLATES } from "./templates.js";
 
 /**
  * Juniper Junos (`netmiko_juniper`). Changes go into a private candidate
@@ -116,35 +115,10 @@ export default class Juniper extends CliSwitch {
    * concurrent-edit warning; any other failure at once.
    */
   override async saveConfig(session: CliSessionLike): Promise<void> {
-    const started = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      let failure: string;
-      try {
-        await session.commit();
-        return;
-      } catch (e) {
-        if (e instanceof GenericSwitchException) throw e;
-        // Only a refused commit is retried; a broken session goes to the base (reconnect/raise).
-        if (!(e instanceof Error) || e.name !== "CommandError") throw e;
-        failure = commitOutput(e);
-      }
-      const retryable = JUNOS_RETRYABLE_COMMIT_ERRORS.find((m) => failure.includes(m));
-      const elapsedS = (Date.now() - started) / 1000;
-      if (!retryable) {
-        throw this.commitError(`Failed to commit configuration: ${failure}`);
-      }
-      if (elapsedS + this.commitIntervalS > this.commitTimeoutS) {
-        throw this.commitError(
-          retryable.startsWith("error: configuration database locked")
-            ? `Reached timeout waiting for switch configuration DB lock after ${attempt} commit attempts. ` +
-                `Configuration might not be committed: ${failure}`
-            : `Reached timeout while attempting to apply configuration after ${attempt} commit attempts. ` +
-                `This is likely to be caused by multiple sessions configuring the device concurrently: ${failure}`,
-        );
-      }
-      this.logger.debug({ attempt, error: failure }, "Commit failed; retrying");
-      await delay(this.commitIntervalS * 1000);
-    }
+    const failure = await commitWithRetries(session, { timeoutS: this.commitTimeoutS, intervalS: this.commitIntervalS, logger: this.logger });
+    if (failure === undefined) return;
+    this.logger.error({ device: this.sanitisedConfig, error: failure }, "Commit failed");
+    throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error: failure });
   }
 
   // ---- L2VNI ------------------------------------------------------------
@@ -237,16 +211,4 @@ export default class Juniper extends CliSwitch {
     const v = validateVni(vni);
     return parseShowVlans(await this.query(JUNOS_L2VNI_TEMPLATES.SHOW_VLANS)).find((e) => e.tag === vlan)?.vni === v;
   }
-
-  private commitError(error: string): GenericSwitchNetmikoConfigError {
-    this.logger.error({ device: this.sanitisedConfig, error }, "Commit failed");
-    return new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
-  }
-}
-
-/** The device's answer to the failed commit (CommandError carries it as `output`). */
-function commitOutput(e: Error): string {
-  const output = (e as { output?: unknown }).output;
-  const text = typeof output === "string" && output.trim() ? output : e.message;
-  return text.trim();
 }
