@@ -120,10 +120,9 @@ export class SwitchQueue {
     return out;
   }
 
-  /** Any input created at or before `revision` still waiting? */
+  /** Any runnable input created at or before `revision` still waiting? (Same filter as `getBatches`.) */
   async hasPending(maxCreateRevision: bigint): Promise<boolean> {
-    const n = await this.client.getAll().prefix(this.keys.inputPrefix).maxCreateRevision(String(maxCreateRevision)).count();
-    return n > 0;
+    return (await this.getBatches(maxCreateRevision)).length > 0;
   }
 
   /** Take the worker lock if free. */

@@ -603,8 +603,9 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     try {
       output = await this.sendConfigSet(session, commands);
     } catch (e) {
-      // The session stops at the first line the switch rejects.
-      if (isCommandError(e)) throw this.rejected(operation, e.message, e);
+      // The session stops at the first line the switch rejects. A "rejection"
+      // on a connection that just died is a broken session instead (retryable).
+      if (isCommandError(e) && (await aliveQuietly(session))) throw this.rejected(operation, e.message, e);
       throw e;
     }
     this.checkOutput(output, operation);
@@ -613,7 +614,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       try {
         await this.saveConfig(session);
       } catch (e) {
-        if (isCommandError(e)) throw this.rejected(`${operation} (save configuration)`, e.message, e);
+        if (isCommandError(e) && (await aliveQuietly(session))) throw this.rejected(`${operation} (save configuration)`, e.message, e);
         throw e;
       }
     }
@@ -785,6 +786,14 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   /** Close every pooled session (call on shutdown). */
   async close(): Promise<void> {
     await this.#pool?.drain();
+  }
+}
+
+async function aliveQuietly(session: CliSessionLike): Promise<boolean> {
+  try {
+    return await session.isAlive();
+  } catch {
+    return false;
   }
 }
 

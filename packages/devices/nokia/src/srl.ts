@@ -1,7 +1,6 @@
 import {
   CliSwitch,
   GenericSwitchException,
-  GenericSwitchNetmikoConfigError,
   type DeviceConfig,
   type DeviceContext,
   type CommandTemplates,
@@ -54,15 +53,8 @@ export default class NokiaSrl extends CliSwitch {
         return output;
       } catch (e) {
         if (e instanceof GenericSwitchException) throw e;
-        // The switch refused the commit or save: a configuration error.
-        if (e instanceof Error && e.name === "CommandError") {
-          const out = (e as { output?: unknown }).output;
-          throw new GenericSwitchNetmikoConfigError({
-            config: this.sanitisedConfig,
-            error: `operation '${operation}': ${typeof out === "string" && out.trim() ? out.trim() : e.message}`,
-            cause: e,
-          });
-        }
+        // The switch refused a line, the commit or the save: a configuration error.
+        if (e instanceof Error && e.name === "CommandError") throw this.rejected(operation, e.message, e);
         // Anything else becomes a GenericSwitch error here, so the base does not retry it.
         throw this.mapError(e);
       }

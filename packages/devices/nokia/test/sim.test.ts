@@ -50,4 +50,16 @@ describe("netmiko_nokia_srl against the simulated SR Linux switch", () => {
     expect(sim.counters.commits).toBe(0);
     expect(sim.state.ports.get("ethernet-1/2")?.accessVlan ?? null).toBeNull();
   });
+
+  it("a refused commit is a GenericSwitchNetmikoConfigError, nothing saved and no retry", async () => {
+    const { sim, dev } = await srlSwitch({ ngs_ssh_reuse_connection: "true" });
+    sim.faults = { errorOn: [{ pattern: /^commit stay$/, output: "Error: validation failed: mac-vrf-45 has no interface" }] };
+    const err = await dev.addNetwork(45, NET).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GenericSwitchNetmikoConfigError);
+    expect(String((err as Error).message)).toContain("validation failed");
+    expect(sim.commandLog.filter((c) => c === "commit stay").length).toBe(1);
+    expect(sim.counters.saves).toBe(0);
+    expect(sim.state.vlans.has(45)).toBe(false);
+    await dev.close();
+  });
 });
