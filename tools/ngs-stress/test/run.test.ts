@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseStressArgs, runStress, type SimulatedSwitches, type StressResult } from "@ngs/stress";
 
 const run = promisify(execFile);
@@ -98,29 +98,42 @@ describe("ngs-stress command with --processes 2", () => {
 });
 
 describe("ngs-stress through etcd", () => {
-  it("batching from 2 processes: every operation done, far fewer sessions and saves than operations", async () => {
+  let etcd: { url: string; stop(): Promise<void> };
+  beforeAll(async () => {
     const { startEtcd } = await import("@ngs/test-utils");
-    const etcd = await startEtcd();
-    try {
-      const { stdout } = await run(process.execPath, [
-        BIN, "--mode", "port", "--vlan-range", "600:601", "--ports", "GigabitEthernet1/0/[1-6]", "--processes", "2",
-        "--batch", "--etcd-url", etcd.url, "--json",
-      ]);
-      const r = JSON.parse(stdout) as StressResult;
-      expect(Object.fromEntries(r.ops.map((o) => [o.op, [o.count, o.errors]]))).toEqual({
-        "add network": [1, 0],
-        "plug port": [6, 0],
-        "unplug port": [6, 0],
-        "delete network": [1, 0],
-      });
-      expect(r.total).toEqual({ expected: 14, ok: 14, errors: 0, skipped: 0 });
-      expect(r.driver).toMatchObject({ batch: true });
-      const sw = r.switches![0]!;
-      expect(sw.sessionsOpened).toBeGreaterThanOrEqual(2);
-      expect(sw.sessionsOpened).toBeLessThan(14);
-      expect(sw.saves).toBe(sw.sessionsOpened);
-    } finally {
-      await etcd.stop();
-    }
+    etcd = await startEtcd();
+  });
+  afterAll(async () => {
+    await etcd?.stop();
+  });
+
+  it("batching from 2 processes: every operation done, far fewer sessions and saves than operations", async () => {
+    const { stdout } = await run(process.execPath, [
+      BIN, "--mode", "port", "--vlan-range", "600:601", "--ports", "GigabitEthernet1/0/[1-6]", "--processes", "2",
+      "--batch", "--etcd-url", etcd.url, "--json",
+    ]);
+    const r = JSON.parse(stdout) as StressResult;
+    expect(Object.fromEntries(r.ops.map((o) => [o.op, [o.count, o.errors]]))).toEqual({
+      "add network": [1, 0],
+      "plug port": [6, 0],
+      "unplug port": [6, 0],
+      "delete network": [1, 0],
+    });
+    expect(r.total).toEqual({ expected: 14, ok: 14, errors: 0, skipped: 0 });
+    expect(r.driver).toMatchObject({ batch: true });
+    const sw = r.switches![0]!;
+    expect(sw.sessionsOpened).toBeGreaterThanOrEqual(2);
+    expect(sw.sessionsOpened).toBeLessThan(14);
+    expect(sw.saves).toBeLessThan(14);
+  });
+
+  it("PoolLock from 2 processes: never more sessions at once than ngs_max_connections", async () => {
+    const { stdout } = await run(process.execPath, [
+      BIN, "--mode", "network", "--vlan-range", "700:704", "--processes", "2",
+      "--etcd-url", etcd.url, "--max-connections", "1", "--json",
+    ]);
+    const r = JSON.parse(stdout) as StressResult;
+    expectComplete(r, { "add network": 4, "delete network": 4 });
+    expect(r.switches![0]!.sessionsPeak).toBe(1);
   });
 });
