@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Etcd3, type IOptions } from "etcd3";
+import type { Etcd3, IOptions } from "etcd3";
 import { GenericSwitchConfigException, GenericSwitchException } from "../errors.js";
 import { parseBackendUrl, type BackendUrl } from "./backend-url.js";
 
@@ -41,8 +41,13 @@ function readPem(backend: BackendUrl, key: string, path: string): Buffer {
   }
 }
 
-/** Build (without contacting etcd) a client for a `backend_url`. */
-export function createEtcdClient(url: string | BackendUrl, opts: EtcdClientOptions = {}): EtcdConnection {
+/**
+ * Build (without contacting etcd) a client for a `backend_url`. etcd3 (gRPC,
+ * protobufjs) is imported here, not at module load: hosts without a
+ * backend_url never pay its ~0.5 s start-up cost.
+ */
+export async function createEtcdClient(url: string | BackendUrl, opts: EtcdClientOptions = {}): Promise<EtcdConnection> {
+  const { Etcd3 } = await import("etcd3");
   const backend = typeof url === "string" ? parseBackendUrl(url) : url;
   const requestTimeoutMs = opts.requestTimeoutMs ?? (backend.timeoutS ?? 30) * 1000;
   const options: IOptions = {
@@ -75,7 +80,7 @@ export function createEtcdClient(url: string | BackendUrl, opts: EtcdClientOptio
  * client is closed on failure.
  */
 export async function connectEtcd(url: string | BackendUrl, opts: EtcdClientOptions = {}): Promise<EtcdConnection> {
-  const conn = createEtcdClient(url, opts);
+  const conn = await createEtcdClient(url, opts);
   const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
   try {
     await conn.client.get("/ngs/.probe").options({ deadline: Date.now() + connectTimeoutMs }).exec();
