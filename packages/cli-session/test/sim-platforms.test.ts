@@ -1,5 +1,4 @@
 // Every platform of the table against @ngs/switch-sim over real SSH (ssh2 on both ends).
-import ssh2 from "ssh2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
@@ -14,11 +13,11 @@ import {
   type SessionOptions,
 } from "@ngs/cli-session";
 import { getPlatform } from "@ngs/cli-session/platforms";
-import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { generateKeyPair, startSwitch, type SimSwitch } from "@ngs/switch-sim";
 
 const PASSWORD = "Sim-Pass-7f3a9";
 const SECRET = "Sim-Enable-c81e2";
-const key = ssh2.utils.generateKeyPairSync("ed25519");
+const key = generateKeyPair();
 
 /** Per platform: a config set upstream NGS sends (create VLAN 100) and a harmless command. */
 interface Case {

@@ -5,6 +5,7 @@ import type { Connection, ParsedKey, AuthContext } from "ssh2";
 import type { SwitchContext } from "./dialect.js";
 import { dialectFor } from "./platforms/index.js";
 import { createState, snapshotState } from "./state.js";
+import { generateKeyPair } from "./keys.js";
 import { Terminal } from "./terminal.js";
 import type { SimCounters, SimFaults, SimSnapshot, SimState, SimSwitch, SimSwitchOptions } from "./types.js";
 
@@ -33,7 +34,7 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
   const hostname = options.hostname ?? dialect.defaultHostname;
   const username = options.username ?? "admin";
   const host = options.host ?? "127.0.0.1";
-  const hostKey = options.hostKey ?? utils.generateKeyPairSync("ed25519").private;
+  const hostKey = options.hostKey ?? generateKeyPair().private;
   const hostKeyFingerprint = fingerprintOf(parseOrThrow(hostKey, "host key").getPublicSSH());
   const authorized = (options.authorizedKeys ?? [])
     .map((l) => l.trim())

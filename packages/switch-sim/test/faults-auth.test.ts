@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import ssh2 from "ssh2";
-import { startSwitch, startSwitches, type SimSwitch } from "@ngs/switch-sim";
+import { generateKeyPair, startSwitch, startSwitches, type SimSwitch } from "@ngs/switch-sim";
 import { Term, until } from "./helpers.js";
 
-const { utils } = ssh2;
 const sims: SimSwitch[] = [];
 const terms: Term[] = [];
 afterEach(async () => {
@@ -104,8 +102,8 @@ describe("fault knobs", () => {
 
 describe("authentication and host key", () => {
   it("accepts an authorized public key (signature verified) and refuses others", async () => {
-    const good = utils.generateKeyPairSync("ed25519");
-    const bad = utils.generateKeyPairSync("ed25519");
+    const good = generateKeyPair();
+    const bad = generateKeyPair();
     const sim = await sw({ password: undefined, authorizedKeys: [good.public] });
     const t = await term(sim, { privateKey: good.private });
     await t.expect(P);
@@ -123,7 +121,7 @@ describe("authentication and host key", () => {
   });
 
   it("exposes the SHA256 fingerprint the client sees, and uses a given host key", async () => {
-    const key = utils.generateKeyPairSync("ed25519");
+    const key = generateKeyPair();
     const [a, b] = await startSwitches([
       { platform: "cisco_ios", password: "pw", hostKey: key.private },
       { platform: "juniper", password: "pw" },
