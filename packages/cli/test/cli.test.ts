@@ -265,6 +265,24 @@ describe.concurrent("--dry-run", () => {
     // afterAll checks that dry1/dry2 never saw a session.
   });
 
+  it("shows NVUE's apply line as the last command, as it is sent; the save step separately", async () => {
+    // Points at dry1: afterAll checks that no session was opened.
+    const f = writeConfig("nvue-dry.ini", section("leaf1", "netmiko_cumulus_nvue", dry1));
+    const r = await ngs(["port", "plug", "leaf1", "swp1", "100", "--dry-run", "--config-file", f]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      switch: "leaf1",
+      device_type: "netmiko_cumulus_nvue",
+      operation: "plug port",
+      commands: [
+        "nv unset interface swp1 bridge domain br_default untagged",
+        "nv set interface swp1 bridge domain br_default access 100",
+        "nv config apply --assume-yes",
+      ],
+      save: ["nv config save"],
+    });
+  });
+
   it("rejects an injection attempt in a port name before anything is sent (exit 2, no JSON)", async () => {
     const r = await ngs(["port", "plug", "sw1", "Gi0/1\nreload", "100", "--dry-run", "--config-file", dryConfig]);
     expect(r.code).toBe(2);

@@ -42,11 +42,11 @@ const ERROR_BRAND = Symbol.for("@ngs/core:GenericSwitchException");
  * @ngs/core (a plugin dir that installed its own peer copy): same brand,
  * and a class of the same name in the instance's chain.
  */
-export function brandedInstanceOf(cls: Function, brand: symbol, v: unknown): boolean {
+export function brandedInstanceOf(cls: abstract new (...args: never[]) => unknown, brand: symbol, v: unknown): boolean {
   if (typeof v !== "object" || v === null) return false;
   if (Function.prototype[Symbol.hasInstance].call(cls, v)) return true;
   if (!(v as Record<symbol, unknown>)[brand]) return false;
-  for (let p = Object.getPrototypeOf(v) as { constructor?: Function } | null; p; p = Object.getPrototypeOf(p) as typeof p) {
+  for (let p = Object.getPrototypeOf(v) as { constructor?: { name: string } } | null; p; p = Object.getPrototypeOf(p) as typeof p) {
     if (p.constructor?.name === cls.name) return true;
   }
   return false;

@@ -274,10 +274,13 @@ describe("batch queue semantics", () => {
     const item = await queue.addBatch(["x"]);
     const lock = (await queue.tryAcquireWorkerLock("test"))!;
     const [pending] = await queue.getBatches();
-    const waiting = queue.waitForResult(item, 10_000);
+    // Attach the expectation now: the rejection may land while we are still recording.
+    const waiting = expect(queue.waitForResult(item, 10_000)).rejects.toThrow(
+      new GenericSwitchBatchError({ device: "sw-x", error: "switch said no" }).message,
+    );
     await lock.recordResult(pending!, { error: "switch said no" }, await queue.grantLease(60));
     await lock.release();
-    await expect(waiting).rejects.toThrow(new GenericSwitchBatchError({ device: "sw-x", error: "switch said no" }).message);
+    await waiting;
   });
 });
 

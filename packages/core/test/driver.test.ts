@@ -261,6 +261,14 @@ describe("port plug and unplug on simulated switches", () => {
     await driver.trunkDriver!.subportsDeleted(bound, [{ port_id: "sub-101", segmentation_id: 101, segmentation_type: "vlan" }]);
     expect(simPort("sw-a", "Gi0/15")!.allowedVlans).not.toContain(101);
     expect(simPort("sw-a", "Gi0/15")!.allowedVlans).toContain(103);
+
+    // Deleting the parent undoes the native VLAN and the remaining subports too
+    // (upstream leaves `switchport trunk native vlan 100` behind).
+    await driver.deletePortPostcommit(new SimplePortContext({ current: { ...bound, status: "ACTIVE" }, bottomBoundSegment: SEG100 }));
+    const after = simPort("sw-a", "Gi0/15")!;
+    expect(after.mode).not.toBe("trunk");
+    expect(after.nativeVlan).toBeNull();
+    expect(after.allowedVlans).toEqual([]);
   });
 
   it("checks trunk support on every link before plugging any", async () => {

@@ -31,12 +31,11 @@ export class Terminal {
     username: string,
     private readonly hooks: TerminalHooks,
   ) {
-    const self = this;
     const shell: Shell = {
       sw,
       username,
-      write: (t) => self.write(t),
-      ask: (q, o) => self.ask(q, o?.echo ?? true),
+      write: (t) => this.write(t),
+      ask: (q, o) => this.ask(q, o?.echo ?? true),
       save: async () => {
         const ms = sw.faults.saveLatencyMs ?? 0;
         if (ms > 0) await delay(ms);
@@ -46,7 +45,7 @@ export class Terminal {
         sw.counters.commits++;
       },
       end: () => {
-        self.ending = true;
+        this.ending = true;
       },
     };
     this.session = dialect.open(shell);

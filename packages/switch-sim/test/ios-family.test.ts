@@ -270,6 +270,21 @@ describe("IOS-like platforms", () => {
     expect(sim.snapshot().ports["1/1"]).toEqual(port({ mode: "access", accessVlan: 7 }));
   });
 
+  it("mellanox_mlnxos enters config mode with netmiko's `config term` as well as `configure terminal`", async () => {
+    const { sim, t } = await open("mellanox_mlnxos");
+    await t.expect(/\[standalone: master\] > $/);
+    await t.cmd("enable", /\[standalone: master\] # $/);
+    await t.cmd("config term", /\(config\) # $/);
+    await t.cmd("vlan 8", /\(config vlan 8\) # $/);
+    await t.cmd("exit", /\(config\) # $/);
+    await t.cmd("exit", /\[standalone: master\] # $/);
+    await t.cmd("configure terminal", /\(config\) # $/);
+    await t.cmd("no vlan 8", /\(config\) # $/);
+    expect(await t.cmd("config terminalx", /# $/)).toContain("% Unrecognized command");
+    expect(sim.state.vlans.has(8)).toBe(false);
+    expect(sim.commandLog).toContain("config term");
+  });
+
   it("aruba_aoscx accepts \\r as Enter and models vlan access/trunk", async () => {
     const { sim, t } = await open("aruba_aoscx");
     const P = /sw1(\([\w/-]+\))?#$/;

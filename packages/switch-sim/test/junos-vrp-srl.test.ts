@@ -71,6 +71,21 @@ describe("juniper", () => {
     expect(sim.state.vlans.has(200)).toBe(true);
   });
 
+  it("show vlans keeps a 32-character VLAN name (ngs's default, a dashless UUID) apart from its tag", async () => {
+    const { t } = await open("juniper");
+    const name = "0ae071f55be943e480eae41fefe85b21";
+    await t.expect(OP);
+    await t.cmd("configure private", CFG);
+    await t.cmd(`set vlans ${name} vlan-id 100`, CFG);
+    await t.cmd("set vlans short vlan-id 200", CFG);
+    await t.cmd("set interfaces xe-0/0/1 unit 0 family ethernet-switching vlan members 100", CFG);
+    await t.cmd("commit", CFG);
+    const out = await t.cmd("run show vlans", CFG);
+    expect(out).toContain(`default-switch          ${name} 100`);
+    expect(out).toMatch(/default-switch {10}short {17}200\s/);
+    expect(out).toMatch(new RegExp(`${name} 100 *\\r\\n +xe-0/0/1\\.0\\*`));
+  });
+
   it("reports syntax errors and unknown commands with a caret", async () => {
     const { sim, t } = await open("juniper");
     await t.expect(OP);
@@ -141,16 +156,16 @@ describe("huawei / hp_comware / huawei_vrpv8", () => {
 describe("nokia_srl and pluribus", () => {
   it("nokia_srl: candidate private, commit stay, save startup", async () => {
     const { sim, t } = await open("nokia_srl");
-    await t.expect(/--\{ running \}--\[  \]--\r\nA:srl# $/);
+    await t.expect(/--\{ running \}--\[ {2}\]--\r\nA:srl# $/);
     await t.cmd("environment cli-engine type basic", /A:srl# $/);
-    await t.cmd("enter candidate private", /--\{ candidate private private-netops \}--\[  \]--\r\nA:srl# $/);
+    await t.cmd("enter candidate private", /--\{ candidate private private-netops \}--\[ {2}\]--\r\nA:srl# $/);
     for (const l of [
       "set network-instance mac-vrf-100 type mac-vrf",
       "set network-instance mac-vrf-100 description OS-Network-ID-net-a",
       "set interface ethernet-1/1 subinterface 100 type bridged",
       "set network-instance mac-vrf-100 interface ethernet-1/1.100",
     ]) {
-      await t.cmd(l, /--\{ \* candidate private private-netops \}--\[  \]--\r\nA:srl# $/);
+      await t.cmd(l, /--\{ \* candidate private private-netops \}--\[ {2}\]--\r\nA:srl# $/);
     }
     expect(await t.cmd("commit stay", /--\{ \+ candidate private private-netops \}--/)).toContain("All changes have been committed. Starting new transaction.");
     await t.expect(/A:srl# $/);

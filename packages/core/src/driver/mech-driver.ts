@@ -269,9 +269,14 @@ export class GenericSwitchDriver {
       if (!found) continue;
       const { name, device } = found;
       const seg = segment?.segmentation_id || 1;
+      // Upstream unplugs a trunk parent without its trunk details, which leaves
+      // the native VLAN configured on the port (inactive until someone makes it
+      // a trunk again). Passing them undoes the native VLAN and any subports.
+      const trunkDetails = this.trunkDetailsToUndo(port, device, lacp);
+      const options = trunkDetails ? { trunkDetails } : undefined;
       try {
-        if (lacp) await device.unplugBondFromNetwork(link.port_id, seg);
-        else await device.deletePort(link.port_id, seg);
+        if (lacp) await device.unplugBondFromNetwork(link.port_id, seg, options);
+        else await device.deletePort(link.port_id, seg, options);
         this.log.info(
           { switch: name, port: port.id, link: link.port_id, vlan: seg },
           `Successfully unplugged port ${port.id} from segmentation ${seg} on device ${name}`,
@@ -282,6 +287,12 @@ export class GenericSwitchDriver {
       }
       await this.cleanupL2vniIfNeeded(name, device, topSegment, segment);
     }
+  }
+
+  private trunkDetailsToUndo(port: NeutronPort, device: DriverSwitch, lacp: boolean): NeutronPort["trunk_details"] | undefined {
+    const details = port.trunk_details;
+    if (!details) return undefined;
+    return (lacp ? device.supportTrunkOnBondPorts : device.supportTrunkOnPorts) ? details : undefined;
   }
 
   // ---- L2VNI (reference §4.4) ---------------------------------------------

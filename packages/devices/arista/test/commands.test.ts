@@ -1,6 +1,6 @@
 // Exact command lists (reference §1.3, §1.4).
 import { expect, test } from "vitest";
-import AristaEos from "@ngs/device-arista/eos";
+import AristaEos, { EOS_COMMANDS } from "@ngs/device-arista/eos";
 import { allPlans, build, expectedPlans, type Blocks } from "./plans.js";
 
 const EOS: Blocks = {
@@ -33,4 +33,18 @@ test("error patterns, save step and capabilities", () => {
   ]);
   expect(d.supportTrunkOnPorts).toBe(true);
   expect(d.supportTrunkOnBondPorts).toBe(true);
+});
+
+test("bond native-VLAN templates, verbatim (reference §1.4; unused while EOS has no PLUG_BOND, as upstream)", () => {
+  expect(EOS_COMMANDS.SET_NATIVE_VLAN_BOND).toEqual([
+    "interface {bond}",
+    "switchport mode trunk",
+    "switchport trunk native vlan {segmentation_id}",
+    "switchport trunk allowed vlan add {segmentation_id}",
+  ]);
+  expect(EOS_COMMANDS.DELETE_NATIVE_VLAN_BOND).toEqual([
+    "interface {bond}",
+    "no switchport trunk native vlan {segmentation_id}",
+    "switchport trunk allowed vlan remove {segmentation_id}",
+  ]);
 });

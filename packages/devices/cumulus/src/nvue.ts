@@ -4,10 +4,13 @@ import {
   L2VNI_OPTIONS,
   mcastGroupFor,
   validateVni,
+  type CliCommandPlan,
+  type CliOperation,
   type CliSessionLike,
   type CommandTemplates,
   type DeviceConfig,
   type DeviceContext,
+  type OperationArgs,
 } from "@ngs/core";
 import { nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig } from "./l2vni.js";
 import { EVPN_VNI_TEMPLATES, NVUE_APPLY, NVUE_ERROR_PATTERNS, NVUE_L2VNI_TEMPLATES, NVUE_TEMPLATES } from "./templates.js";
@@ -43,7 +46,13 @@ export default class CumulusNvue extends CliSwitch {
   }
 
   override async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
-    return session.sendConfigSet([...commands, NVUE_APPLY], { enterConfigMode: false, exitConfigMode: false });
+    return session.sendConfigSet(withApply(commands), { enterConfigMode: false, exitConfigMode: false });
+  }
+
+  /** A dry run shows the set exactly as sent, `nv config apply --assume-yes` included. */
+  override plan<K extends CliOperation>(operation: K, args: OperationArgs[K]): CliCommandPlan {
+    const p = super.plan(operation, args);
+    return p.commands.length > 0 ? { ...p, commands: withApply(p.commands) } : p;
   }
 
   // ---- L2VNI ------------------------------------------------------------
@@ -104,4 +113,9 @@ export default class CumulusNvue extends CliSwitch {
     this.logger.error(error);
     return new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
   }
+}
+
+/** NVUE stages `nv set/unset`; the set takes effect only with its apply line last. */
+function withApply(commands: readonly string[]): string[] {
+  return [...commands, NVUE_APPLY];
 }

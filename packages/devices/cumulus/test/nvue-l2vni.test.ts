@@ -8,8 +8,13 @@ const quiet = { logger: createLogger({ level: "silent" }) };
 const nvue = (extra: Record<string, string> = {}) =>
   new CumulusNvue({ device_type: "netmiko_cumulus_nvue", ip: "192.0.2.20", username: "cumulus", password: "pw", ...extra }, "cl5", quiet);
 const MAP = "nv set bridge domain br_default vlan 100 vni 5000";
-const plug = (d: CumulusNvue, physnet?: string) => d.plan("plugSwitchToNetwork", { vni: 5000, segmentationId: 100, physnet }).commands;
-const unplug = (d: CumulusNvue) => d.plan("unplugSwitchFromNetwork", { vni: 5000, segmentationId: 100 }).commands;
+/** A dry-run set ends with the apply line that is sent with it; the lines before it. */
+const body = (cmds: string[]) => {
+  expect(cmds.at(-1)).toBe("nv config apply --assume-yes");
+  return cmds.slice(0, -1);
+};
+const plug = (d: CumulusNvue, physnet?: string) => body(d.plan("plugSwitchToNetwork", { vni: 5000, segmentationId: 100, physnet }).commands);
+const unplug = (d: CumulusNvue) => body(d.plan("unplugSwitchFromNetwork", { vni: 5000, segmentationId: 100 }).commands);
 
 describe("netmiko_cumulus_nvue L2VNI command lists", () => {
   it("default: map the VLAN to the VNI with EVPN ingress replication; unplug removes the map", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLogger, GenericSwitchConfigException, GenericSwitchInvalidValue } from "@ngs/core";
 import Juniper from "@ngs/device-juniper/junos";
+import { JUNOS_RETRYABLE_COMMIT_ERRORS } from "@ngs/device-juniper";
 
 const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
 const HEX = "0ae071f55be943e480eae41fefe85b21";
@@ -122,6 +123,14 @@ describe("netmiko_juniper command lists", () => {
     expect(junos().plan("plugPortToNetwork", { port: "ge-0/0/1", segmentationId: 33 }).save).toEqual(["commit"]);
     expect(junos({ ngs_save_configuration: "false" }).plan("plugPortToNetwork", { port: "ge-0/0/1", segmentationId: 33 }).save).toEqual([
       "commit",
+    ]);
+  });
+
+  it("commit failures retried: the three answers of reference §1.5, verbatim", () => {
+    expect(JUNOS_RETRYABLE_COMMIT_ERRORS).toEqual([
+      "error: configuration database locked",
+      "warning: statement does not exist",
+      "warning: statement already exists",
     ]);
   });
 

@@ -66,28 +66,17 @@ describe("netmiko_juniper L2VNI against the simulated switch", () => {
 
   it("maps the VNI on the VLAN named after the network; an unknown VLAN is a config error", async () => {
     sim = await startSwitch({ platform: "juniper", username: "ngs", password: "pw", ports: ["ge-0/0/1"] });
-    // A short name: the simulator's `show vlans` runs a 32-character name into the tag column.
-    const d = new Juniper(
-      {
-        device_type: "netmiko_juniper",
-        ip: sim.host,
-        port: String(sim.port),
-        username: "ngs",
-        password: "pw",
-        ngs_network_name_format: "os-{segmentation_id}",
-      },
-      "junos1",
-      quiet,
-    );
+    // The default name format: the VLAN is named by the 32-character dashless network id.
+    const d = new Juniper({ device_type: "netmiko_juniper", ip: sim.host, port: String(sim.port), username: "ngs", password: "pw" }, "junos1", quiet);
     await d.addNetwork(100, NET);
     expect(await d.vlanHasPorts(100)).toBe(false);
     await d.plugPortToNetwork("ge-0/0/1", 100);
     expect(await d.vlanHasPorts(100)).toBe(true);
 
     await d.plugSwitchToNetwork(5000, 100);
-    expect(sim.commandLog).toContain("set vlans os-100 vxlan vni 5000");
+    expect(sim.commandLog).toContain(`set vlans ${HEX} vxlan vni 5000`);
     await d.unplugSwitchFromNetwork(5000, 100);
-    expect(sim.commandLog).toContain("delete vlans os-100 vxlan vni");
+    expect(sim.commandLog).toContain(`delete vlans ${HEX} vxlan vni`);
 
     const before = sim.commandLog.length;
     await expect(d.plugSwitchToNetwork(5001, 101)).rejects.toBeInstanceOf(GenericSwitchNetmikoConfigError);

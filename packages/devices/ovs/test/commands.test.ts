@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLogger, GenericSwitchConfigException, GenericSwitchInvalidValue } from "@ngs/core";
 import OvsLinux from "@ngs/device-ovs/ovs-linux";
-import { parsePortTags, parseVniMapping } from "@ngs/device-ovs";
+import { OVS_TEMPLATES, parsePortTags, parseVniMapping } from "@ngs/device-ovs";
 
 const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
 const TRUNK = { sub_ports: [{ segmentation_id: 101 }, { segmentation_id: "102" }] };
@@ -118,6 +118,19 @@ describe("netmiko_ovs_linux command lists", () => {
     ]);
     expect(d.plan("unplugSwitchFromNetwork", { vni: "5000", segmentationId: 100 }).commands).toEqual([
       "ovs-vsctl remove bridge brbm external_ids vni-5000",
+    ]);
+  });
+
+  it("bond native-VLAN templates, verbatim (reference §1.4; unused while OVS has no PLUG_BOND, as upstream)", () => {
+    expect(OVS_TEMPLATES.SET_NATIVE_VLAN_BOND).toEqual([
+      "ovs-vsctl set port {bond} vlan_mode=native-untagged",
+      "ovs-vsctl set port {bond} tag={segmentation_id}",
+      "ovs-vsctl add port {bond} trunks {segmentation_id}",
+    ]);
+    expect(OVS_TEMPLATES.DELETE_NATIVE_VLAN_BOND).toEqual([
+      "ovs-vsctl clear port {bond} vlan_mode",
+      "ovs-vsctl clear port {bond} tag",
+      "ovs-vsctl remove port {bond} trunks {segmentation_id}",
     ]);
   });
 });

@@ -93,6 +93,23 @@ for (const [type, Cls] of [
       expect(dev({ ngs_save_configuration: "false" }).plan("plugPortToNetwork", { port: "Ethernet0", segmentationId: 33 }).save).toEqual([]);
     });
 
+    it("error patterns: upstream's four (reference §1.4), the first also matching SONiC's `Vlan99` wording", () => {
+      const d = dev();
+      expect(d.errorPatterns.map(String)).toEqual([
+        "/(?:VLAN|Vlan)[0-9]+ doesn't exist/",
+        "/Invalid Vlan Id , Valid Range : 1 to 4094/",
+        "/Interface name is invalid!!/",
+        "/No such command/",
+      ]);
+      const hits = (out: string) => d.errorPatterns.some((r) => r.test(out));
+      expect(hits("VLAN99 doesn't exist")).toBe(true);
+      expect(hits("Error: Vlan99 doesn't exist")).toBe(true);
+      expect(hits("Error: Invalid Vlan Id , Valid Range : 1 to 4094")).toBe(true);
+      expect(hits("Interface name is invalid!!")).toBe(true);
+      expect(hits('Error: No such command "frob".')).toBe(true);
+      expect(hits("Vlan 99 added")).toBe(false);
+    });
+
     it("port names reach a root shell: metacharacters are refused", () => {
       for (const bad of ["Ethernet0; rm -rf /", "Ethernet0 && reboot", "$(reboot)", "Ethernet0\n", "'Ethernet0'"]) {
         expect(() => dev().plan("plugPortToNetwork", { port: bad, segmentationId: 33 })).toThrow(GenericSwitchInvalidValue);

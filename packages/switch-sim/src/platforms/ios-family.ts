@@ -314,7 +314,10 @@ class IosSession implements DialectSession {
       if ((m = /^(no )?vlan\s+([\d,-]+)$/i.exec(line))) {
         const ids = parseVlanList(m[2]!);
         if (!ids) return this.invalid(line, m[1] ? 2 : 1);
-        for (const id of ids) (m[1] ? deleteVlan(this.state, id) : addVlan(this.state, id));
+        for (const id of ids) {
+          if (m[1]) deleteVlan(this.state, id);
+          else addVlan(this.state, id);
+        }
         return;
       }
       return this.invalid(line);

@@ -163,7 +163,8 @@ const specs: IosSpec[] = [
     banner: "Mellanox MLNX-OS Switch Management (simulated)\n",
     prompt: (h, level, label) => `${h} [standalone: master] ${level === "user" ? ">" : level === "enable" ? "#" : `(${label}) #`} `,
     paging: [[/^no cli session paging enable$/i, ""], ...TERMINAL],
-    configEnter: /^conf(igure)?( t(erm(inal)?)?)?$/,
+    // `configure terminal` and netmiko's `config term` (and shorter forms).
+    configEnter: /^conf(ig(ure)?)?( t(erm(inal)?)?)?$/,
     configBanner: "",
     label: (sub) => {
       if (sub?.kind === "if") return `config interface ethernet ${sub.port}`;

@@ -151,7 +151,9 @@ function showVlans(s: SimState): string {
     for (const [name, p] of s.ports) {
       if (p.accessVlan === id || p.allowedVlans.includes(id) || p.nativeVlan === id) members.push(`${name}.0*`);
     }
-    out += `default-switch          ${(v.name ?? `vlan${id}`).padEnd(22)}${String(id).padEnd(13)}\n`;
+    // Like Junos, a name too long for its column still gets one space before the tag.
+    const name = v.name ?? `vlan${id}`;
+    out += `default-switch          ${name.length >= 22 ? `${name} ` : name.padEnd(22)}${String(id).padEnd(13)}\n`;
     if (members.length === 0) out += `                                                           \n`;
     for (const m of members) out += `                                                           ${m}\n`;
   }
