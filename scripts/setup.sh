@@ -22,6 +22,8 @@ if [ "$services" = 1 ]; then
   command -v ovs-vsctl >/dev/null 2>&1 || need+=(openvswitch-switch)
   command -v sudo >/dev/null 2>&1 || need+=(sudo)
   command -v curl >/dev/null 2>&1 || need+=(curl)
+  command -v openssl >/dev/null 2>&1 || need+=(openssl)
+  command -v useradd >/dev/null 2>&1 || need+=(passwd)
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then echo "setup.sh: installing ${need[*]} needs root" >&2; exit 1; fi
     export DEBIAN_FRONTEND=noninteractive

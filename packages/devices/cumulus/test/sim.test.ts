@@ -64,6 +64,16 @@ describe("netmiko_cumulus_nvue against the simulated NVUE switch", () => {
     expect(sim.commandLog.some((c) => c.startsWith("sudo"))).toBe(false);
   });
 
+  it("the dry run lists exactly what the switch then receives, apply line and save included", async () => {
+    const sim = await start("cumulus_nvue");
+    const dev = new CumulusNvue(cfg(sim, "netmiko_cumulus_nvue"), "cl5", quiet);
+    await dev.addNetwork(33, NET);
+    const plan = dev.plan("plugPortToNetwork", { port: "swp1", segmentationId: 33 });
+    const before = sim.commandLog.length;
+    await dev.plugPortToNetwork("swp1", 33);
+    expect(sim.commandLog.slice(before)).toEqual([...plan.commands, ...plan.save]);
+  });
+
   it("ngs_save_configuration=false: applied but not saved", async () => {
     const sim = await start("cumulus_nvue");
     const dev = new CumulusNvue(cfg(sim, "netmiko_cumulus_nvue", { ngs_save_configuration: "false" }), "cl5", quiet);
