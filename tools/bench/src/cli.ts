@@ -4,7 +4,7 @@
  * results.json and the latency chart into --out (default: this package's dir).
  */
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,8 @@ const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale]..
   --out DIR      where RESULTS.md, results.json and latency-vs-concurrency.svg go
                  (default: the @ngs/bench package directory)
   --json         print the results as JSON instead of the summary
+  --render       measure nothing: rewrite RESULTS.md and the chart from DIR/results.json
+                 (e.g. after adding ANALYSIS.md next to them)
 `;
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -60,6 +62,7 @@ async function main(): Promise<number> {
         scenario: { type: "string", multiple: true },
         out: { type: "string" },
         json: { type: "boolean" },
+        render: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -77,6 +80,7 @@ async function main(): Promise<number> {
     process.stderr.write(`ngs-bench: unknown scenario ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}\n`);
     return 2;
   }
+  if (values.render) return render(values.out ?? PACKAGE_DIR);
   const small = Boolean(values.small);
   const cfg = CONFIGS[small ? "small" : "full"];
   const out = values.out ?? PACKAGE_DIR;
@@ -112,6 +116,12 @@ async function main(): Promise<number> {
     });
   }
   results.loadAvgEnd = loadavg();
+  await writeOutputs(out, results);
+  process.stdout.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : `${summary(results)}\nwritten to ${join(out, "RESULTS.md")}\n`);
+  return results.failures.length === 0 ? 0 : 1;
+}
+
+async function writeOutputs(out: string, results: BenchResults): Promise<void> {
   await mkdir(out, { recursive: true });
   if (results.batching && results.batching.concurrency.length > 0) {
     results.chartFile = "latency-vs-concurrency.svg";
@@ -120,8 +130,16 @@ async function main(): Promise<number> {
   if (existsSync(join(out, "ANALYSIS.md"))) results.analysisFile = "ANALYSIS.md";
   await writeFile(join(out, "RESULTS.md"), renderResults(results));
   await writeFile(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : `${summary(results)}\nwritten to ${join(out, "RESULTS.md")}\n`);
-  return results.failures.length === 0 ? 0 : 1;
+}
+
+/** Re-render the files of an earlier run (same numbers, current templates). */
+async function render(out: string): Promise<number> {
+  const results = JSON.parse(await readFile(join(out, "results.json"), "utf8")) as BenchResults;
+  results.analysisFile = undefined;
+  results.chartFile = undefined;
+  await writeOutputs(out, results);
+  process.stdout.write(`${summary(results)}\nre-rendered ${join(out, "RESULTS.md")} from results.json\n`);
+  return 0;
 }
 
 main().then((code) => process.exit(code));

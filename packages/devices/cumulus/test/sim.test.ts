@@ -71,7 +71,8 @@ describe("netmiko_cumulus_nvue against the simulated NVUE switch", () => {
     const plan = dev.plan("plugPortToNetwork", { port: "swp1", segmentationId: 33 });
     const before = sim.commandLog.length;
     await dev.plugPortToNetwork("swp1", 33);
-    expect(sim.commandLog.slice(before)).toEqual([...plan.commands, ...plan.save]);
+    // …then the session logs out.
+    expect(sim.commandLog.slice(before)).toEqual([...plan.commands, ...plan.save, "exit"]);
   });
 
   it("ngs_save_configuration=false: applied but not saved", async () => {
