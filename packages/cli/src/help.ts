@@ -52,7 +52,7 @@ check  imports every declared device type and checks its shape; exits 1 if
   switches: `Usage: ngs switches [--json] --config-file FILE
 
 Lists the configured switches ([genericswitch:NAME] sections): name, device
-type, host and physical networks. Never prints credentials.`,
+type, host, port and physical networks. Never prints credentials.`,
 
   check: `Usage: ngs check [SWITCH...] --config-file FILE
 

@@ -50,6 +50,11 @@ export async function openSwitches(
     ({ devices } = await loadDevices({ config: only, hostPackageJson: HOST_PACKAGE_JSON, pluginDirs: pluginDirs(global), context }));
   } catch (e) {
     await coordination?.close();
+    // A transport value that does not cast (port = abc) is found while building
+    // the device: that is a configuration error (exit 2), not a switch failure.
+    if (e instanceof Error && e.name === "GenericSwitchNetmikoConfigError") {
+      throw new GenericSwitchConfigException({ message: e.message, cause: e });
+    }
     throw e;
   }
   return {

@@ -214,6 +214,15 @@ describe.concurrent("switches and bad configs", () => {
     noSecrets(r);
   });
 
+  it("exits 2 on a transport value that does not cast, naming the key, before connecting", async () => {
+    const f = writeConfig("bad-port.ini", "[genericswitch:sw1]\ndevice_type = netmiko_cisco_ios\nip = 127.0.0.1\nport = abc\nusername = u\npassword = hunter2\n");
+    const r = await ngs(["port", "plug", "sw1", "Gi0/1", "100", "--dry-run", "--config-file", f]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("Invalid value for 'port': 'abc' is not a TCP port");
+    expect(r.stderr).not.toContain("hunter2");
+  });
+
   it("exits 2 on an unknown switch name, listing the configured ones", async () => {
     const r = await ngs(["network", "add", "sw9", "100", NET_ID, "--config-file", dryConfig]);
     expect(r.code).toBe(2);

@@ -15,7 +15,8 @@ export async function run({ positionals, values, global }: CommandInput): Promis
     name,
     device_type: dev.device_type ?? "",
     host: dev.host || dev.ip || "",
-    port: dev.port ? Number(dev.port) : 22,
+    // Shown as written when it is not a number: `ngs check` reports it as a config error.
+    port: !dev.port ? 22 : /^\d+$/.test(dev.port.trim()) ? Number(dev.port) : dev.port,
     physical_networks: (dev.ngs_physical_networks ?? "")
       .split(",")
       .map((s) => s.trim())

@@ -138,7 +138,28 @@ export abstract class CliSwitch extends GenericSwitchDevice {
         cause: e,
       });
     }
+    this.checkTransportConfig();
     this.#pool = this.reuseConnection ? new SessionPool(this.maxConnections) : undefined;
+  }
+
+  /**
+   * Cast every transport value (port, timeouts, booleans, algorithms, host-key
+   * pin) now, so a bad one is a config error when the file is loaded rather
+   * than when the first operation connects. Files named by the config are
+   * read at connect time: a dry run on another machine needs no key file.
+   */
+  private checkTransportConfig(): void {
+    const cfg = this.sessionConfig();
+    delete cfg.key_file;
+    delete cfg.ngs_known_hosts_file;
+    cfg.host = cfg.host || cfg.ip || "unset";
+    cfg.username = cfg.username || "unset";
+    try {
+      sessionOptionsFromConfig(cfg, this.platform);
+    } catch (e) {
+      if (!isSessionConfigError(e)) throw e;
+      throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error: (e as Error).message, cause: e });
+    }
   }
 
   // ---- vendor data ----------------------------------------------------
