@@ -1,4 +1,4 @@
-export { benchOverhead, type OverheadResult, type OverheadRun, type OverheadOptions } from "./scenarios/overhead.js";
+export { benchOverhead, measureFloor, type OverheadResult, type OverheadRun, type OverheadOptions } from "./scenarios/overhead.js";
 export {
   benchBatching,
   VARIANT_LABEL,

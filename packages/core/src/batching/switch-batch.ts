@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Etcd3 } from "etcd3";
 import { GenericSwitchBatchError } from "../errors.js";
 import { defaultLogger, type Logger } from "../logging.js";
@@ -73,6 +74,8 @@ export class SwitchBatch {
     this.waitTimeoutMs = opts.waitTimeoutMs ?? 300_000;
     this.lockAcquireTimeoutMs = opts.lockAcquireTimeoutMs ?? 300_000;
     this.#logger = (opts.logger ?? defaultLogger()).child({ batch: switchId });
+    // Every waiting request listens on it: many at once is normal, not a leak (no warning).
+    setMaxListeners(0, this.#abort.signal);
   }
 
   /** Run `commands` through the queue; resolves to this request's own output. */
@@ -139,11 +142,13 @@ export class SwitchBatch {
       const kicks = this.#kicks;
       this.#seenKicks = kicks;
       try {
-        if (!(await this.queue.hasPending(target))) {
+        const pend = await this.queue.hasPending(target); trace(`hasPending(${target})=${pend} kicks=${kicks}/${this.#kicks} waiters=${this.#waiters}`); // TEMP-TRACE
+        if (!pend) {
           if (this.#kicks === kicks) return;
           continue;
         }
         const lock = await this.queue.tryAcquireWorkerLock(owner);
+        trace(`tryAcquire -> ${lock ? "GOT" : "busy"}`); // TEMP-TRACE
         if (!lock) {
           // Someone else is working; wait for the lock to go (released or expired), not a fixed time.
           if (Date.now() > deadline) {
@@ -154,7 +159,9 @@ export class SwitchBatch {
           const wake = new AbortController();
           this.#wake = wake;
           if (this.#waiters === 0 || this.#abort.signal.aborted) wake.abort();
+          const tw = Date.now(); // TEMP-TRACE
           await this.queue.waitForLockFree(Math.min(this.queue.watchSliceMs, Math.max(1, deadline - Date.now())), wake.signal);
+          trace(`waitForLockFree took ${Date.now() - tw}ms aborted=${wake.signal.aborted}`); // TEMP-TRACE
           continue;
         }
         try {
@@ -185,13 +192,15 @@ export class SwitchBatch {
     try {
       while (!this.#abort.signal.aborted) {
         const batches = await this.queue.getBatches();
+        trace(`execute round: ${batches.length} batches`); // TEMP-TRACE
         if (batches.length === 0) break;
         let claimed = 0;
         for (const batch of batches) {
           if (this.#abort.signal.aborted) break;
           // Claim before sending: only while the lock is ours (a worker that lost it never
           // applies a batch twice) and the request was not withdrawn by its caller.
-          if (!(await lock.claim(batch))) {
+          const claimedOk = await lock.claim(batch); trace(`claim ${batch.record.uuid.slice(0, 8)} ${claimedOk}`); // TEMP-TRACE
+          if (!claimedOk) {
             if (!(await lock.refresh())) throw this.queue.batchError("Worker aborting - lock timed out");
             continue;
           }
@@ -216,7 +225,8 @@ export class SwitchBatch {
           }
           if ("result" in outcome) applied++;
           ran++;
-          if (!(await lock.recordResult(batch, outcome, resultLease))) throw this.queue.batchError("Worker aborting - lock timed out");
+          const rec = await lock.recordResult(batch, outcome, resultLease); trace(`recorded ${batch.record.uuid.slice(0, 8)} ${rec}`); // TEMP-TRACE
+          if (!rec) throw this.queue.batchError("Worker aborting - lock timed out");
         }
         // Nothing claimable this round (all withdrawn or expired meanwhile): stop rather than spin.
         if (openError !== undefined || claimed === 0) break;
@@ -247,6 +257,11 @@ export class SwitchBatch {
     }
     return session;
   }
+}
+
+// TEMP-TRACE
+export function trace(msg: string): void {
+  if (process.env.NGS_BATCH_TRACE) process.stderr.write(`${Date.now() % 10_000_000} ${process.pid} ${msg}\n`);
 }
 
 function errorText(e: unknown): string {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Etcd3, IKeyValue, Lease } from "etcd3";
+import type { Etcd3, IKeyValue, Lease, Watcher } from "etcd3";
 import { GenericSwitchBatchError } from "../errors.js";
+import { trace } from "./switch-batch.js"; // TEMP-TRACE
 import { batchKeys, decodeRecord, encodeRecord, type BatchKeys, type BatchRecord } from "./keys.js";
 
 /** One queued request: its uuid and the etcd revision that created its input key (FIFO order). */
@@ -88,6 +89,7 @@ export class SwitchQueue {
         .then(this.client.put(inputKey).value(value).lease(lease))
         .else(this.client.get(inputKey))
         .commit();
+      if (res.succeeded) trace(`added ${uuid.slice(0, 8)} rev ${res.header.revision}`); // TEMP-TRACE
       if (res.succeeded) return new SwitchQueueItem(uuid, BigInt(res.header.revision), inputKey, resultKey, lease);
       // A retried commit whose first attempt went through finds our own value.
       const kv = res.responses[0]?.response_range?.kvs?.[0];
@@ -168,7 +170,8 @@ export class SwitchQueue {
   /**
    * One watch slice: the first event on `key` at or after `startRevision`
    * (so an event that happened before the watcher connected still counts),
-   * or `timeout` after `timeoutMs`.
+   * or `timeout` after `timeoutMs`. Without `startRevision` the watch starts
+   * whenever etcd registers it, which can be well after this call: pass one.
    */
   async watchOnce(
     key: string,
@@ -180,42 +183,44 @@ export class SwitchQueue {
     if (signal?.aborted) return { type: "timeout" };
     const builder = this.client.watch().key(key);
     if (startRevision !== undefined) builder.startRevision(String(startRevision));
+    // Listen before the watcher connects (not once `create()` resolves): an
+    // event delivered in the same tick as etcd's "created" answer is not lost.
+    let watcher: Watcher;
+    try {
+      watcher = builder.watcher();
+    } catch (e) {
+      return { type: "error", error: e as Error };
+    }
     return new Promise<WatchOutcome>((resolve) => {
       let settled = false;
-      let watcher: Awaited<ReturnType<typeof builder.create>> | undefined;
       const finish = (o: WatchOutcome) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
         // Cancelling talks to etcd; never let a dead etcd hold us here.
-        if (watcher) void watcher.cancel().catch(() => undefined);
+        void watcher.cancel().catch(() => undefined);
         resolve(o);
       };
       const onAbort = () => finish({ type: "timeout" });
       const timer = setTimeout(() => finish({ type: "timeout" }), timeoutMs);
       signal?.addEventListener("abort", onAbort, { once: true });
-      builder.create().then(
-        (w) => {
-          watcher = w;
-          if (settled) {
-            void w.cancel().catch(() => undefined);
-            return;
-          }
-          if (events.includes("put")) w.on("put", (kv) => finish({ type: "put", kv }));
-          if (events.includes("delete")) w.on("delete", (kv) => finish({ type: "delete", kv }));
-          w.on("error", (error) => finish({ type: "error", error }));
-        },
-        (error: Error) => finish({ type: "error", error }),
-      );
+      if (events.includes("put")) watcher.on("put", (kv) => finish({ type: "put", kv }));
+      if (events.includes("delete")) watcher.on("delete", (kv) => finish({ type: "delete", kv }));
+      watcher.on("error", (error: Error) => finish({ type: "error", error }));
     });
   }
 
   /** Read and delete a result key in one step; undefined when absent. */
   async consumeResult(resultKey: string): Promise<BatchRecord | undefined> {
-    const prev = await this.client.delete().key(resultKey).getPrevious();
-    const kv = prev[0];
-    return kv ? decodeRecord(kv.value.toString()) : undefined;
+    return (await this.consumeResultAt(resultKey)).record;
+  }
+
+  /** `consumeResult`, plus the store revision it read at: a later write has a higher one. */
+  async consumeResultAt(resultKey: string): Promise<{ record: BatchRecord | undefined; revision: bigint }> {
+    const res = await this.client.kv.deleteRange({ key: Buffer.from(resultKey), prev_kv: true });
+    const kv = res.prev_kvs[0];
+    return { record: kv ? decodeRecord(kv.value.toString()) : undefined, revision: BigInt(res.header.revision) };
   }
 
   /**
@@ -252,11 +257,15 @@ export class SwitchQueue {
     const deadline = Date.now() + timeoutMs;
     let startRevision: bigint | undefined = item.createRevision + 1n;
     let lastError: Error | undefined;
+    /** The revision of the last successful read: nothing at or before it was missed. */
+    let readAt: bigint | undefined;
     const take = async (): Promise<BatchRecord | undefined> => {
+      readAt = undefined;
       try {
-        const r = await this.consumeResult(item.resultKey);
+        const { record, revision } = await this.consumeResultAt(item.resultKey);
         lastError = undefined;
-        return r;
+        readAt = revision;
+        return record;
       } catch (e) {
         lastError = e as Error;
         return undefined;
@@ -265,15 +274,20 @@ export class SwitchQueue {
     for (;;) {
       const remaining = deadline - Date.now();
       if (remaining <= 0 || signal?.aborted) break;
+      const tw = Date.now(); // TEMP-TRACE
       const ev = await this.watchOnce(item.resultKey, startRevision, Math.min(this.watchSliceMs, remaining), signal);
+      trace(`wait ${item.uuid.slice(0, 8)} slice ${ev.type} after ${Date.now() - tw}ms`); // TEMP-TRACE
       if (ev.type === "delete") {
         throw this.batchError(`Output key was deleted, perhaps lease expired: ${item.resultKey}`);
       }
       const record = await take();
-      if (record) return this.outcome(record);
+      if (record) { trace(`wait ${item.uuid.slice(0, 8)} done (${ev.type})`); return this.outcome(record); } // TEMP-TRACE
       if (ev.type === "error") lastError = ev.error;
-      // After a put, resume past it; otherwise watch from "now" (the start revision may be compacted).
-      startRevision = ev.type === "put" ? BigInt(ev.kv.mod_revision) + 1n : undefined;
+      // Resume right after the read that found nothing. A watch "from now" would start
+      // when etcd registers it, and miss a result written in between (a whole slice lost).
+      // A recent revision is also one a compaction is unlikely to have passed; if it
+      // has, the watch fails and the next read comes first.
+      startRevision = readAt !== undefined ? readAt + 1n : ev.type === "put" ? BigInt(ev.kv.mod_revision) + 1n : undefined;
       if (ev.type === "error") await waitMs(Math.min(200, Math.max(0, deadline - Date.now())), signal);
     }
     const record = await take();
