@@ -5,6 +5,7 @@ import type { Coordinator, CoordinatorLock } from "../coordinator.js";
 import { defaultLogger, type Logger } from "../logging.js";
 import type { BackendUrl } from "./backend-url.js";
 import { connectEtcd, type EtcdClientOptions, type EtcdConnection } from "./etcd-client.js";
+import { ReleaseWatch } from "./release-watch.js";
 
 /** Where PoolLock's named locks live in etcd. */
 export const LOCK_KEY_PREFIX = "/ngs/locks/";
@@ -34,6 +35,8 @@ export class EtcdCoordinator implements Coordinator {
   readonly #logger: Logger;
   readonly #ownsClient: boolean;
   readonly #held = new Set<EtcdLock>();
+  /** Pending `waitForRelease` calls and their watchers; close() ends them. */
+  readonly #releases: ReleaseWatch;
   #lease: Lease | undefined;
   #closed = false;
 
@@ -44,6 +47,7 @@ export class EtcdCoordinator implements Coordinator {
     this.memberId = opts.memberId ?? `ngs-${hostname()}`;
     this.#logger = opts.logger ?? defaultLogger();
     this.#ownsClient = opts.ownsClient ?? false;
+    this.#releases = new ReleaseWatch(client);
   }
 
   /** Connect to `backend_url` (throws a clear error naming the redacted URL when etcd is unreachable). */
@@ -54,6 +58,20 @@ export class EtcdCoordinator implements Coordinator {
 
   getLock(name: string): CoordinatorLock {
     return new EtcdLock(this, name);
+  }
+
+  /**
+   * Wait for a delete of the locks' keys — a holder's release, or etcd dropping
+   * the key when the holder's lease expired — after the revision at which
+   * `tryAcquire` found each one taken, so a release in between still counts.
+   */
+  async waitForRelease(locks: readonly CoordinatorLock[], signal?: AbortSignal): Promise<void> {
+    if (this.#closed) return;
+    const keys = locks.map((l) => {
+      if (!(l instanceof EtcdLock)) throw new TypeError(`lock ${l.name} does not come from this etcd coordinator`);
+      return { key: l.key, refusedAt: l.refusedAt };
+    });
+    await this.#releases.wait(keys, signal);
   }
 
   /** The shared lease held locks hang on; a new one after the old was lost. */
@@ -82,10 +100,16 @@ export class EtcdCoordinator implements Coordinator {
     return this.#held.size;
   }
 
+  /** Callers in `waitForRelease` (for diagnostics and tests). */
+  get waiting(): number {
+    return this.#releases.waiting;
+  }
+
   /** Release held locks, revoke the lease, close the client (in that order, so the process can exit). */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#releases.close();
     await Promise.allSettled([...this.#held].map((l) => l.release()));
     const lease = this.#lease;
     this.#lease = undefined;
@@ -107,6 +131,8 @@ class EtcdLock implements CoordinatorLock {
   readonly key: string;
   /** The lease the lock is bound to while held. */
   lease: Lease | undefined;
+  /** The store revision at which `tryAcquire` last found the key taken. */
+  refusedAt: bigint | undefined;
   #value: string | undefined;
 
   constructor(
@@ -134,7 +160,10 @@ class EtcdLock implements CoordinatorLock {
       .else(this.coordinator.client.get(this.key))
       .commit();
     // A retried commit whose first attempt went through finds our own value: that is ours too.
-    if (!res.succeeded && res.responses[0]?.response_range?.kvs?.[0]?.value?.toString() !== value) return false;
+    if (!res.succeeded && res.responses[0]?.response_range?.kvs?.[0]?.value?.toString() !== value) {
+      this.refusedAt = BigInt(res.header.revision);
+      return false;
+    }
     this.#value = value;
     this.lease = lease;
     this.coordinator.track(this, true);

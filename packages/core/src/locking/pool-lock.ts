@@ -9,7 +9,11 @@ export interface PoolLockOptions {
   prefix: string;
   /** Give up after this long (`acquire_timeout` × 1000); 0 waits forever. */
   timeoutMs: number;
-  /** The longest random pause between rounds (upstream: 1 s). */
+  /**
+   * The longest pause between rounds (upstream: a random 0–1 s). When the
+   * coordinator can wait for a release, a round ends at the release and this
+   * only bounds the wait, should an event be missed.
+   */
   maxWaitMs?: number;
   logger?: Logger;
 }
@@ -17,7 +21,9 @@ export interface PoolLockOptions {
 /**
  * Upstream's PoolLock (reference §3.4): up to `poolSize` holders per switch
  * across every process sharing the coordinator. Each round tries every
- * name once without waiting; between rounds it pauses a random 0–maxWait.
+ * name once without waiting. Between rounds it waits for one of them to be
+ * released (coordinators with `waitForRelease`), at most `maxWaitMs`; with
+ * other coordinators it pauses a random 0–maxWait, as upstream does.
  * Without a coordinator it does nothing (upstream without backend_url).
  */
 export class PoolLock {
@@ -44,12 +50,14 @@ export class PoolLock {
     const { poolSize, prefix, timeoutMs } = this.opts;
     const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
     for (;;) {
+      const taken: CoordinatorLock[] = [];
       for (let i = 0; i < poolSize; i++) {
         const lock = this.coordinator.getLock(`${prefix}${i}`);
         if (await lock.tryAcquire()) {
           this.held = lock;
           return;
         }
+        taken.push(lock);
       }
       const left = deadline - Date.now();
       if (left <= 0) {
@@ -57,7 +65,26 @@ export class PoolLock {
         this.opts.logger?.error({ prefix, poolSize, timeoutMs }, err.message);
         throw err;
       }
-      await sleep(Math.min(Math.random() * this.maxWaitMs, left));
+      await this.pause(taken, left);
+    }
+  }
+
+  /** Between rounds: until a release (or at most `maxWaitMs`), else upstream's random back-off. */
+  private async pause(taken: CoordinatorLock[], leftMs: number): Promise<void> {
+    const coordinator = this.coordinator!;
+    const backOff = () => sleep(Math.min(Math.random() * this.maxWaitMs, leftMs));
+    if (!coordinator.waitForRelease) return backOff();
+    const stop = new AbortController();
+    // setTimeout fires at once past 2^31-1 ms: cap it.
+    const timer = setTimeout(() => stop.abort(), Math.min(this.maxWaitMs, leftMs, 2 ** 31 - 1));
+    try {
+      await coordinator.waitForRelease(taken, stop.signal);
+    } catch (e) {
+      this.opts.logger?.warn({ prefix: this.opts.prefix, err: (e as Error).message }, "cannot wait for a lock release; retrying after a random back-off");
+      clearTimeout(timer);
+      await backOff();
+    } finally {
+      clearTimeout(timer);
     }
   }
 
