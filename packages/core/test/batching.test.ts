@@ -9,6 +9,7 @@ import {
   createLogger,
   type Coordination,
   type GenericSwitchDevice,
+  type WorkerLock,
 } from "@ngs/core";
 import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
@@ -237,6 +238,48 @@ describe("batch queue semantics", () => {
     // Read-and-delete: the result key is gone.
     expect(await client.get(item.resultKey).string()).toBeNull();
     expect(await client.get(item.inputKey).string()).toBeNull();
+  });
+
+  it("a result written just after a quiet read, before the next watch starts, is still received at once", { timeout: 20_000 }, async () => {
+    const held: { lock?: WorkerLock } = {};
+    let reads = 0;
+    // A loaded host's timing, made certain: the worker records the result right after the waiter's read found nothing.
+    class RacingQueue extends SwitchQueue {
+      override async consumeResultAt(key: string) {
+        const r = await super.consumeResultAt(key);
+        if (++reads === 1) {
+          const [pending] = await this.getBatches();
+          await held.lock!.recordResult(pending!, { result: "late-output" }, await this.grantLease(60));
+        }
+        return r;
+      }
+      override watchOnce(...args: Parameters<SwitchQueue["watchOnce"]>) {
+        // Only the first slice is short: a watch that missed the result would wait far longer than this test may run.
+        if (reads === 0) args[2] = 100;
+        return super.watchOnce(...args);
+      }
+    }
+    const queue = new RacingQueue(client, "10.9.9.5", { watchSliceMs: 600_000 });
+    const item = await queue.addBatch(["x"]);
+    held.lock = await queue.tryAcquireWorkerLock("test");
+    await expect(queue.waitForResult(item, 600_000)).resolves.toBe("late-output");
+    expect(reads).toBe(2);
+    await held.lock!.release();
+  });
+
+  it("a held worker lock outlives its lease TTL (kept alive), and is free once released", { timeout: 20_000 }, async () => {
+    const queue = new SwitchQueue(client, "10.9.9.4", { lockTtlS: 1 });
+    const lock = (await queue.tryAcquireWorkerLock("test"))!;
+    // Three TTLs: without keep-alives etcd would have dropped the key after the first.
+    const until3Ttl = Date.now() + 3000;
+    while (Date.now() < until3Ttl) {
+      expect(await client.get(queue.keys.executeLock).string()).toBe(lock.value);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await queue.tryAcquireWorkerLock("other")).toBeUndefined();
+    expect(await lock.refresh()).toBe(true);
+    await lock.release();
+    expect(await client.get(queue.keys.executeLock).exists()).toBe(false);
   });
 
   it("inputs come back in creation (FIFO) order, and a revision cap leaves later ones out", async () => {

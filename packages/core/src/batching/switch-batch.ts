@@ -142,13 +142,11 @@ export class SwitchBatch {
       const kicks = this.#kicks;
       this.#seenKicks = kicks;
       try {
-        const pend = await this.queue.hasPending(target); trace(`hasPending(${target})=${pend} kicks=${kicks}/${this.#kicks} waiters=${this.#waiters}`); // TEMP-TRACE
-        if (!pend) {
+        if (!(await this.queue.hasPending(target))) {
           if (this.#kicks === kicks) return;
           continue;
         }
         const lock = await this.queue.tryAcquireWorkerLock(owner);
-        trace(`tryAcquire -> ${lock ? "GOT" : "busy"}`); // TEMP-TRACE
         if (!lock) {
           // Someone else is working; wait for the lock to go (released or expired), not a fixed time.
           if (Date.now() > deadline) {
@@ -159,9 +157,7 @@ export class SwitchBatch {
           const wake = new AbortController();
           this.#wake = wake;
           if (this.#waiters === 0 || this.#abort.signal.aborted) wake.abort();
-          const tw = Date.now(); // TEMP-TRACE
           await this.queue.waitForLockFree(Math.min(this.queue.watchSliceMs, Math.max(1, deadline - Date.now())), wake.signal);
-          trace(`waitForLockFree took ${Date.now() - tw}ms aborted=${wake.signal.aborted}`); // TEMP-TRACE
           continue;
         }
         try {
@@ -192,15 +188,13 @@ export class SwitchBatch {
     try {
       while (!this.#abort.signal.aborted) {
         const batches = await this.queue.getBatches();
-        trace(`execute round: ${batches.length} batches`); // TEMP-TRACE
         if (batches.length === 0) break;
         let claimed = 0;
         for (const batch of batches) {
           if (this.#abort.signal.aborted) break;
           // Claim before sending: only while the lock is ours (a worker that lost it never
           // applies a batch twice) and the request was not withdrawn by its caller.
-          const claimedOk = await lock.claim(batch); trace(`claim ${batch.record.uuid.slice(0, 8)} ${claimedOk}`); // TEMP-TRACE
-          if (!claimedOk) {
+          if (!(await lock.claim(batch))) {
             if (!(await lock.refresh())) throw this.queue.batchError("Worker aborting - lock timed out");
             continue;
           }
@@ -225,8 +219,7 @@ export class SwitchBatch {
           }
           if ("result" in outcome) applied++;
           ran++;
-          const rec = await lock.recordResult(batch, outcome, resultLease); trace(`recorded ${batch.record.uuid.slice(0, 8)} ${rec}`); // TEMP-TRACE
-          if (!rec) throw this.queue.batchError("Worker aborting - lock timed out");
+          if (!(await lock.recordResult(batch, outcome, resultLease))) throw this.queue.batchError("Worker aborting - lock timed out");
         }
         // Nothing claimable this round (all withdrawn or expired meanwhile): stop rather than spin.
         if (openError !== undefined || claimed === 0) break;
@@ -257,11 +250,6 @@ export class SwitchBatch {
     }
     return session;
   }
-}
-
-// TEMP-TRACE
-export function trace(msg: string): void {
-  if (process.env.NGS_BATCH_TRACE) process.stderr.write(`${Date.now() % 10_000_000} ${process.pid} ${msg}\n`);
 }
 
 function errorText(e: unknown): string {

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Etcd3, IKeyValue, Lease, Watcher } from "etcd3";
 import { GenericSwitchBatchError } from "../errors.js";
-import { trace } from "./switch-batch.js"; // TEMP-TRACE
 import { batchKeys, decodeRecord, encodeRecord, type BatchKeys, type BatchRecord } from "./keys.js";
 
 /** One queued request: its uuid and the etcd revision that created its input key (FIFO order). */
@@ -89,7 +88,6 @@ export class SwitchQueue {
         .then(this.client.put(inputKey).value(value).lease(lease))
         .else(this.client.get(inputKey))
         .commit();
-      if (res.succeeded) trace(`added ${uuid.slice(0, 8)} rev ${res.header.revision}`); // TEMP-TRACE
       if (res.succeeded) return new SwitchQueueItem(uuid, BigInt(res.header.revision), inputKey, resultKey, lease);
       // A retried commit whose first attempt went through finds our own value.
       const kv = res.responses[0]?.response_range?.kvs?.[0];
@@ -129,7 +127,11 @@ export class SwitchQueue {
 
   /** Take the worker lock if free. */
   async tryAcquireWorkerLock(owner: string): Promise<WorkerLock | undefined> {
-    const lease = this.client.lease(this.lockTtlS);
+    // No automatic keep-alive: etcd3's re-arms a TTL-long timer when a keep-alive
+    // answer lands after revoke(), which kept a process alive for up to
+    // `lockTtlS` after close() (each refused attempt was a chance). WorkerLock
+    // keeps the lease alive itself while the lock is held.
+    const lease = this.client.lease(this.lockTtlS, { autoKeepAlive: false });
     lease.on("lost", () => undefined);
     let leaseId: string;
     try {
@@ -274,14 +276,12 @@ export class SwitchQueue {
     for (;;) {
       const remaining = deadline - Date.now();
       if (remaining <= 0 || signal?.aborted) break;
-      const tw = Date.now(); // TEMP-TRACE
       const ev = await this.watchOnce(item.resultKey, startRevision, Math.min(this.watchSliceMs, remaining), signal);
-      trace(`wait ${item.uuid.slice(0, 8)} slice ${ev.type} after ${Date.now() - tw}ms`); // TEMP-TRACE
       if (ev.type === "delete") {
         throw this.batchError(`Output key was deleted, perhaps lease expired: ${item.resultKey}`);
       }
       const record = await take();
-      if (record) { trace(`wait ${item.uuid.slice(0, 8)} done (${ev.type})`); return this.outcome(record); } // TEMP-TRACE
+      if (record) return this.outcome(record);
       if (ev.type === "error") lastError = ev.error;
       // Resume right after the read that found nothing. A watch "from now" would start
       // when etcd registers it, and miss a result written in between (a whole slice lost).
@@ -318,6 +318,8 @@ export class SwitchQueue {
 /** The execute lock, held by one worker per switch across every process. */
 export class WorkerLock {
   #held = true;
+  readonly #keepAlive: NodeJS.Timeout;
+  #keepAliveInFlight = false;
 
   constructor(
     private readonly queue: SwitchQueue,
@@ -327,6 +329,18 @@ export class WorkerLock {
     lease.on("lost", () => {
       this.#held = false;
     });
+    // As etcd's Go client: renew every TTL/3. A renewal that fails is retried on
+    // the next tick; the lock-conditioned transactions catch a lost lease anyway.
+    this.#keepAlive = setInterval(() => {
+      if (this.#keepAliveInFlight || !this.#held) return;
+      this.#keepAliveInFlight = true;
+      lease
+        .keepaliveOnce()
+        .catch(() => undefined)
+        .finally(() => (this.#keepAliveInFlight = false));
+    }, (queue.lockTtlS * 1000) / 3);
+    // Never what keeps a process alive.
+    this.#keepAlive.unref();
   }
 
   get held(): boolean {
@@ -383,6 +397,7 @@ export class WorkerLock {
     const { client, keys } = this.queue;
     const wasHeld = this.#held;
     this.#held = false;
+    clearInterval(this.#keepAlive);
     try {
       if (wasHeld) await client.if(keys.executeLock, "Value", "==", this.value).then(client.delete().key(keys.executeLock)).commit();
     } finally {
