@@ -38,6 +38,7 @@ export class EtcdCoordinator implements Coordinator {
   /** Pending `waitForRelease` calls and their watchers; close() ends them. */
   readonly #releases: ReleaseWatch;
   #lease: Lease | undefined;
+  readonly #renewals = new Map<Lease, NodeJS.Timeout>();
   #closed = false;
 
   constructor(client: Etcd3, opts: EtcdCoordinatorOptions & { backend?: BackendUrl } = {}) {
@@ -78,12 +79,39 @@ export class EtcdCoordinator implements Coordinator {
   async lease(): Promise<{ lease: Lease; id: string }> {
     if (this.#closed) throw new Error("coordinator is closed");
     if (!this.#lease || this.#lease.revoked()) {
-      const lease = this.client.lease(this.lockTtlS);
-      lease.on("lost", (err) => {
+      // Renewed by us, not by etcd3's auto keep-alive: in etcd3 1.1.2 a
+      // keep-alive answer that lands after revoke() re-arms a TTL-long timer
+      // and keeps a closed host's process alive (seen with the batch worker lock).
+      const lease = this.client.lease(this.lockTtlS, { autoKeepAlive: false });
+      let lost = false;
+      const onLost = (err: Error) => {
+        if (lost) return;
+        lost = true;
+        clearInterval(renew);
+        this.#renewals.delete(lease);
         this.#logger.error({ err: err.message }, "etcd lock lease lost; locks held on it are no longer held");
         if (this.#lease === lease) this.#lease = undefined;
         for (const l of this.#held) if (l.lease === lease) l.forget();
-      });
+      };
+      lease.on("lost", onLost);
+      let renewed = Date.now();
+      let inFlight = false;
+      const renew = setInterval(() => {
+        if (lease.revoked()) return clearInterval(renew);
+        // Past the TTL without a renewal, etcd has dropped the keys: say so.
+        if (Date.now() - renewed > this.lockTtlS * 1000) {
+          lease.release();
+          return onLost(new Error("could not renew the etcd lock lease within its TTL"));
+        }
+        if (inFlight) return;
+        inFlight = true;
+        lease
+          .keepaliveOnce()
+          .then(() => void (renewed = Date.now()), () => undefined)
+          .finally(() => (inFlight = false));
+      }, (this.lockTtlS * 1000) / 3);
+      renew.unref();
+      this.#renewals.set(lease, renew);
       this.#lease = lease;
     }
     const lease = this.#lease;
@@ -113,6 +141,8 @@ export class EtcdCoordinator implements Coordinator {
     await Promise.allSettled([...this.#held].map((l) => l.release()));
     const lease = this.#lease;
     this.#lease = undefined;
+    for (const timer of this.#renewals.values()) clearInterval(timer);
+    this.#renewals.clear();
     if (lease && !lease.revoked()) {
       try {
         await lease.revoke();
