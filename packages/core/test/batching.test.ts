@@ -370,6 +370,84 @@ describe("batching in one process", () => {
   });
 });
 
+describe("batching: one config-mode pass per round", () => {
+  it("N requests queued together reach the switch in one configure terminal … end pass; a rejected line fails only its batch", async () => {
+    sw = await startSwitch({
+      platform: "cisco_ios",
+      ...CREDS,
+      faults: { commandLatencyMs: 1, errorOn: [{ pattern: /access vlan 666/, output: "% Invalid input detected at '^' marker." }] },
+    });
+    const { device } = await inProcessDevice(etcd.url, sw, { waitTimeoutMs: 600_000 });
+    // Hold the execute lock so every request is queued before the worker starts its round.
+    const queue = new SwitchQueue(client, sw.host);
+    const blocker = (await queue.tryAcquireWorkerLock("test-blocker"))!;
+    expect(blocker).toBeDefined();
+    const ops = [
+      { port: "GigabitEthernet8/1", vlan: 11 },
+      { port: "GigabitEthernet8/2", vlan: 12 },
+      { port: "GigabitEthernet8/3", vlan: 666 },
+      { port: "GigabitEthernet8/4", vlan: 14 },
+      { port: "GigabitEthernet8/5", vlan: 15 },
+    ];
+    const results = Promise.allSettled(ops.map((op) => device.plugPortToNetwork(op.port, op.vlan)));
+    await until(async () => (await queue.getBatches()).length === ops.length, "every request to be queued");
+    const logStart = sw.commandLog.length;
+    await blocker.release();
+    const settled = await results;
+
+    const sent = sw.commandLog.slice(logStart).map((l) => l.trim());
+    expect(sent.filter((l) => l === "configure terminal")).toHaveLength(1);
+    expect(sent.filter((l) => l === "end")).toHaveLength(1);
+    // Entered first, left last, every batch's lines in between.
+    expect(sent.indexOf("configure terminal")).toBeLessThan(sent.findIndex((l) => l.startsWith("interface ")));
+    expect(sent.lastIndexOf("end")).toBeGreaterThan(sent.map((l) => l.startsWith("switchport")).lastIndexOf(true));
+
+    const bad = settled[2]!;
+    expect(bad.status).toBe("rejected");
+    expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(GenericSwitchBatchError);
+    expect(String((bad as PromiseRejectedResult).reason.message)).toContain("Invalid input");
+    for (const i of [0, 1, 3, 4]) {
+      expect(settled[i]!.status, ops[i]!.port).toBe("fulfilled");
+      const out = (settled[i] as PromiseFulfilledResult<string>).value;
+      // Each request gets its own output, not its neighbours'.
+      expect(out).toContain(`switchport access vlan ${ops[i]!.vlan}`);
+      for (const j of [0, 1, 3, 4]) if (j !== i) expect(out).not.toContain(`switchport access vlan ${ops[j]!.vlan}`);
+    }
+    const ports = sw.snapshot().ports;
+    for (const i of [0, 1, 3, 4]) expect(ports[ops[i]!.port]).toMatchObject({ accessVlan: ops[i]!.vlan });
+    expect(ports["GigabitEthernet8/3"]?.accessVlan ?? null).not.toBe(666);
+    expect(sw.counters.sessionsOpened).toBe(1);
+  });
+
+  it("a worker that lost its lock can neither claim a round nor record its results", async () => {
+    const queue = new SwitchQueue(client, "10.9.9.5");
+    await queue.addBatch(["x"]);
+    await queue.addBatch(["y"]);
+    const lock = (await queue.tryAcquireWorkerLock("test"))!;
+    const round = await queue.getBatches();
+    expect((await lock.claimAll(round))?.map((b) => b.record.cmds[0])).toEqual(["x", "y"]);
+    await client.delete().key(queue.keys.executeLock).exec();
+    const other = (await queue.tryAcquireWorkerLock("other"))!;
+    expect(await lock.claimAll(await queue.getBatches())).toBeUndefined();
+    expect(await lock.recordResults(round, [{ result: "a" }, { result: "b" }], await queue.grantLease(60))).toBe(false);
+    for (const b of round) expect(await client.get(b.key).exists()).toBe(true);
+    await lock.release();
+    await other.release();
+  });
+
+  it("claiming a round skips a withdrawn request and claims the rest", async () => {
+    const queue = new SwitchQueue(client, "10.9.9.4");
+    await queue.addBatch(["x"]);
+    const gone = await queue.addBatch(["y"]);
+    await queue.addBatch(["z"]);
+    const round = await queue.getBatches();
+    expect(await queue.withdraw(gone)).toBe("withdrawn");
+    const lock = (await queue.tryAcquireWorkerLock("test"))!;
+    expect((await lock.claimAll(round))?.map((b) => b.record.cmds[0])).toEqual(["x", "z"]);
+    await lock.release();
+  });
+});
+
 describe("batching when etcd goes away", () => {
   let etcd2: EtcdFixture | undefined;
   afterEach(async () => {

@@ -18,8 +18,20 @@ export interface BatchDevice<S extends BatchSession = BatchSession> {
   readonly saveConfiguration: boolean;
   openSession(): Promise<S>;
   sendConfigSet(session: S, commands: readonly string[]): Promise<string>;
+  /**
+   * Optional: send several batches on `session` in one pass (e.g. one config-mode
+   * entry and exit for all), each with its own outcome, in order. May return
+   * fewer outcomes than batches when the session broke: the rest are sent again
+   * on a fresh session. `onOutcome` hears of each outcome as soon as it is
+   * known (its caller is answered then, not at the end of the pass). Without
+   * this hook, each batch is one `sendConfigSet`.
+   */
+  sendConfigSets?(session: S, batches: readonly (readonly string[])[], onOutcome?: (index: number, outcome: BatchOutcome) => void): Promise<BatchOutcome[]>;
   saveConfig(session: S): Promise<void>;
 }
+
+/** One batch's outcome: the switch's output, or why it failed (only this batch). */
+export type BatchOutcome = { result: string } | { error: string };
 
 /** Check a device's shape for batching; a clear error when it cannot be batched. */
 export function asBatchDevice(device: unknown): BatchDevice {
@@ -43,7 +55,10 @@ export interface SwitchBatchOptions extends SwitchQueueOptions {
   logger?: Logger;
 }
 
-type Outcome = { result: string } | { error: string };
+type Outcome = BatchOutcome;
+
+/** Batches claimed per round at most (keeps each etcd transaction well under etcd's 128-op limit). */
+const MAX_ROUND = 50;
 
 /**
  * Batching for one switch in this process (reference §3.5). `doBatch` queues
@@ -177,67 +192,123 @@ export class SwitchBatch {
     }
   }
 
-  /** Holding the lock: run every pending batch on one session, record each result, save once. */
+  /**
+   * Holding the lock: round after round, claim every pending batch, send them
+   * all on one session in one pass (one config-mode entry/exit where the
+   * device allows it), record each batch's own outcome, and save once at the end.
+   */
   async #execute(lock: WorkerLock): Promise<void> {
     const device = this.#device!;
     const resultLease = await this.queue.grantLease(this.queue.resultTtlS);
-    let session: BatchSession | undefined;
-    let openError: string | undefined;
+    const state: { session?: BatchSession; openError?: string } = {};
     let applied = 0;
     let ran = 0;
     try {
       while (!this.#abort.signal.aborted) {
-        const batches = await this.queue.getBatches();
+        const batches = (await this.queue.getBatches()).slice(0, MAX_ROUND);
         if (batches.length === 0) break;
-        let claimed = 0;
-        for (const batch of batches) {
-          if (this.#abort.signal.aborted) break;
-          // Claim before sending: only while the lock is ours (a worker that lost it never
-          // applies a batch twice) and the request was not withdrawn by its caller.
-          if (!(await lock.claim(batch))) {
-            if (!(await lock.refresh())) throw this.queue.batchError("Worker aborting - lock timed out");
-            continue;
-          }
-          claimed++;
+        // Claim before sending: only while the lock is ours (a worker that lost it never
+        // applies a batch twice) and the request was not withdrawn by its caller.
+        const claimed = await lock.claimAll(batches);
+        if (claimed === undefined) throw this.queue.batchError("Worker aborting - lock timed out");
+        for (const batch of claimed) {
           if (batch.version > 1) {
             this.#logger.warn({ uuid: batch.record.uuid }, "running a batch again whose previous worker stopped mid-way (it died or lost the lock)");
           }
-          if (!session && openError === undefined) {
-            try {
-              session = await device.openSession();
-            } catch (e) {
-              // Better than upstream: every batch taken gets this error now, not a timeout later.
-              openError = errorText(e);
-              this.#logger.error({ err: openError }, "batch worker cannot reach the switch; failing the pending batches");
-            }
-          }
-          const outcome = await this.#runOne(device, session, openError, batch);
-          if ("error" in outcome && openError === undefined && session) {
-            // The session may be broken (dropped connection): the next batch gets a fresh one.
-            await closeQuietly(session);
-            session = undefined;
-          }
-          if ("result" in outcome) applied++;
-          ran++;
-          if (!(await lock.recordResult(batch, outcome, resultLease))) throw this.queue.batchError("Worker aborting - lock timed out");
         }
+        // Each outcome is recorded as soon as it is known; records made while one is in
+        // flight go together in the next transaction (still conditioned on the lock).
+        const recorder = new ResultRecorder(lock, resultLease);
+        const outcomes = await this.#runRound(device, state, claimed, (i, o) => recorder.add(claimed[i]!, o));
+        applied += outcomes.filter((o) => "result" in o).length;
+        ran += outcomes.length;
+        if (!(await recorder.done())) throw this.queue.batchError("Worker aborting - lock timed out");
         // Nothing claimable this round (all withdrawn or expired meanwhile): stop rather than spin.
-        if (openError !== undefined || claimed === 0) break;
+        if (state.openError !== undefined || claimed.length === 0) break;
       }
-      if (applied > 0 && device.saveConfiguration) await this.#save(device, session).then((s) => (session = s));
+      if (applied > 0 && device.saveConfiguration) await this.#save(device, state.session).then((s) => (state.session = s));
       this.#logger.debug({ batches: ran, applied }, "batch worker done");
     } finally {
-      if (session) await closeQuietly(session);
+      if (state.session) await closeQuietly(state.session);
     }
   }
 
-  async #runOne(device: BatchDevice, session: BatchSession | undefined, openError: string | undefined, batch: PendingBatch): Promise<Outcome> {
-    if (openError !== undefined || !session) return { error: `Cannot connect to the switch: ${openError ?? "no session"}` };
-    try {
-      return { result: await device.sendConfigSet(session, batch.record.cmds) };
-    } catch (e) {
-      return { error: errorText(e) };
+  /** One outcome per claimed batch, in order; a broken session is replaced for the batches after it. */
+  async #runRound(
+    device: BatchDevice,
+    state: { session?: BatchSession; openError?: string },
+    claimed: readonly PendingBatch[],
+    emit: (index: number, outcome: Outcome) => void,
+  ): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    let emitted = 0;
+    const emitUpTo = (n: number) => {
+      for (; emitted < n; emitted++) emit(emitted, outcomes[emitted]!);
+    };
+    while (outcomes.length < claimed.length) {
+      const base = outcomes.length;
+      const rest = claimed.slice(base);
+      if (!state.session && state.openError === undefined) {
+        try {
+          state.session = await device.openSession();
+        } catch (e) {
+          // Better than upstream: every batch taken gets this error now, not a timeout later.
+          state.openError = errorText(e);
+          this.#logger.error({ err: state.openError }, "batch worker cannot reach the switch; failing the pending batches");
+        }
+      }
+      const session = state.session;
+      if (state.openError !== undefined || !session) {
+        const error = `Cannot connect to the switch: ${state.openError ?? "no session"}`;
+        for (const _ of rest) outcomes.push({ error });
+        emitUpTo(outcomes.length);
+        break;
+      }
+      let got: Outcome[];
+      if (device.sendConfigSets) {
+        // Outcomes already handed on (and recorded) stand, whatever the hook returns after.
+        const early: Outcome[] = [];
+        try {
+          const hook = device.sendConfigSets.bind(device);
+          got = (
+            await hook(
+              session,
+              rest.map((b) => b.record.cmds),
+              (i, o) => {
+                // Answer callers as the pass goes, in order; the returned list stays the truth.
+                if (i !== early.length || i >= rest.length) return;
+                early.push(o);
+                outcomes[base + i] = o;
+                emitUpTo(base + i + 1);
+              },
+            )
+          ).slice(0, rest.length);
+          got = [...early, ...got.slice(early.length)];
+        } catch (e) {
+          // The hook itself failed: fail the batch it was on, retry the rest on a fresh session.
+          got = [...early, { error: errorText(e) }];
+        }
+      } else {
+        got = [];
+        for (const b of rest) {
+          const o = await sendOne(device, session, b.record.cmds);
+          got.push(o);
+          outcomes[base + got.length - 1] = o;
+          emitUpTo(base + got.length);
+          if ("error" in o) break;
+        }
+      }
+      if (got.length === 0) got = [{ error: "the device sent no outcome for this batch" }];
+      outcomes.length = base;
+      outcomes.push(...got);
+      emitUpTo(outcomes.length);
+      if (outcomes.length < claimed.length || ("error" in got[got.length - 1]! && !device.sendConfigSets)) {
+        // The session may be broken (dropped connection): the next batch gets a fresh one.
+        await closeQuietly(session);
+        state.session = undefined;
+      }
     }
+    return outcomes;
   }
 
   /** One save for the whole run; callers already have their results, so a failure is logged (as upstream). */
@@ -249,6 +320,64 @@ export class SwitchBatch {
       this.#logger.error({ err: errorText(e) }, "saving the configuration after a batch failed; the changes are applied but not saved");
     }
     return session;
+  }
+}
+
+/**
+ * Records outcomes as they come: one transaction in flight at a time, and
+ * whatever arrived meanwhile goes in the next one (group commit).
+ */
+class ResultRecorder {
+  readonly #pending: { batch: PendingBatch; outcome: Outcome }[] = [];
+  #running = false;
+  #last: Promise<void> = Promise.resolve();
+  #ok = true;
+  #error: unknown;
+
+  constructor(
+    private readonly lock: WorkerLock,
+    private readonly lease: string,
+  ) {}
+
+  add(batch: PendingBatch, outcome: Outcome): void {
+    this.#pending.push({ batch, outcome });
+    if (!this.#running) this.#last = this.#flush();
+  }
+
+  async #flush(): Promise<void> {
+    this.#running = true;
+    try {
+      while (this.#pending.length > 0 && this.#ok && this.#error === undefined) {
+        const take = this.#pending.splice(0, 50);
+        try {
+          if (!(await this.lock.recordResults(take.map((t) => t.batch), take.map((t) => t.outcome), this.lease))) this.#ok = false;
+        } catch (e) {
+          this.#error = e;
+        }
+      }
+    } finally {
+      // Cleared in the same step the loop ends: an `add` after this starts a new flush.
+      this.#running = false;
+    }
+  }
+
+  /** Everything recorded? False: the lock was lost. Throws what etcd threw. */
+  async done(): Promise<boolean> {
+    while (this.#running) await this.#last;
+    if (this.#error !== undefined) throw this.#error;
+    if (this.#ok && this.#pending.length > 0) {
+      await this.#flush();
+      return this.done();
+    }
+    return this.#ok;
+  }
+}
+
+async function sendOne(device: BatchDevice, session: BatchSession, cmds: readonly string[]): Promise<Outcome> {
+  try {
+    return { result: await device.sendConfigSet(session, cmds) };
+  } catch (e) {
+    return { error: errorText(e) };
   }
 }
 

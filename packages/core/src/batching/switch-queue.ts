@@ -379,6 +379,47 @@ export class WorkerLock {
   }
 
   /**
+   * `claim` for a whole round in one transaction; when some input was
+   * withdrawn meanwhile, batch by batch. The batches claimed, in order, or
+   * undefined when the lock is no longer ours.
+   */
+  async claimAll(batches: readonly PendingBatch[]): Promise<PendingBatch[] | undefined> {
+    if (batches.length === 0) return [];
+    const { client, keys } = this.queue;
+    let txn = client.if(keys.executeLock, "Value", "==", this.value);
+    for (const b of batches) txn = txn.and(b.key, "Create", "==", String(b.createRevision));
+    const puts = batches.map((b) => {
+      const put = client.put(b.key).value(encodeRecord({ ...b.record, claimed_by: this.value }));
+      if (b.lease !== "0") put.lease(b.lease);
+      return put;
+    });
+    if ((await txn.then(...puts).commit()).succeeded) return [...batches];
+    const claimed: PendingBatch[] = [];
+    for (const b of batches) {
+      if (await this.claim(b)) claimed.push(b);
+      else if (!(await this.refresh())) return undefined;
+    }
+    return claimed;
+  }
+
+  /** `recordResult` for a round: one transaction (per 50 batches), only while the lock is ours. */
+  async recordResults(batches: readonly PendingBatch[], outcomes: readonly ({ result: string } | { error: string })[], resultLease: string): Promise<boolean> {
+    const { client, keys } = this.queue;
+    for (let i = 0; i < batches.length; i += 50) {
+      const ops = batches.slice(i, i + 50).flatMap((b, j) => [
+        client.put(b.record.result_key).value(encodeRecord({ ...b.record, ...outcomes[i + j]! })).lease(resultLease),
+        client.delete().key(b.key),
+      ]);
+      const res = await client.if(keys.executeLock, "Value", "==", this.value).then(...ops).commit();
+      if (!res.succeeded) {
+        this.#held = false;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Write `batch`'s outcome and delete its input in one transaction that
    * only commits while this worker still holds the lock.
    */

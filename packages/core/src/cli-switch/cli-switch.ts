@@ -771,6 +771,47 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   }
 
   /**
+   * Batching: send several batches in ONE config-mode pass (enter once, each
+   * batch's lines, leave once), each batch with its own output or error. A
+   * line the switch rejects fails only its batch; the pass goes on with the
+   * next. Vendors that override `sendConfigSet` (commit, apply, private
+   * config) get one `sendConfigSet` per batch instead. Returns fewer outcomes
+   * than batches when the session broke (the rest go on a fresh session).
+   */
+  async sendConfigSets(
+    session: CliSessionLike,
+    batches: readonly (readonly string[])[],
+    onOutcome?: (index: number, outcome: { result: string } | { error: string }) => void,
+  ): Promise<({ result: string } | { error: string })[]> {
+    const out: ({ result: string } | { error: string })[] = [];
+    const push = (o: { result: string } | { error: string }) => {
+      out.push(o);
+      onOutcome?.(out.length - 1, o);
+    };
+    const singlePass = this.sendConfigSet === CliSwitch.prototype.sendConfigSet;
+    if (singlePass) await session.enable();
+    for (let i = 0; i < batches.length; i++) {
+      const last = i === batches.length - 1;
+      try {
+        const output = singlePass
+          ? await session.sendConfigSet(batches[i]!, {
+              errorPatterns: [...this.errorPatterns],
+              // Stay in config mode between batches; the last one leaves as the platform does.
+              ...(last ? {} : { exitConfigMode: false }),
+            })
+          : await this.sendConfigSet(session, batches[i]!);
+        push({ result: output });
+      } catch (e) {
+        push({ error: e instanceof Error ? e.message : String(e) });
+        // A rejected line on a live session fails only this batch; anything else ends the pass.
+        if (!singlePass || !isCommandError(e) || !(await aliveQuietly(session))) return out;
+        if (last) break;
+      }
+    }
+    return out;
+  }
+
+  /**
    * Persist the running config: the platform's save, else each
    * SAVE_CONFIGURATION line with sendCommand, else a warning.
    */
