@@ -1,7 +1,7 @@
 // Exact command lists (reference §1.3, §1.4).
 import { expect, test } from "vitest";
 import AristaEos, { EOS_COMMANDS } from "@ngs/device-arista/eos";
-import { allPlans, build, expectedPlans, type Blocks } from "./plans.js";
+import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";
 
 const EOS: Blocks = {
   add: (v, name) => [`vlan ${v}`, `name ${name}`],

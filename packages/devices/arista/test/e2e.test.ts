@@ -2,8 +2,8 @@
 import { expect, test } from "vitest";
 import { GenericSwitchNetmikoConfigError } from "@ngs/core";
 import AristaEos from "@ngs/device-arista/eos";
-import { HEX, NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { HEX, NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test("netmiko_arista_eos: network, access port, trunk with native VLAN, LACP bond subports, unplug", async () => {
   const { sim, device } = await simAndDevice(AristaEos, "netmiko_arista_eos", "arista_eos", { ngs_disable_inactive_ports: "true" });

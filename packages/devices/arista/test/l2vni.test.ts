@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { GenericSwitchConfigException } from "@ngs/core";
 import AristaEos, { eosVlanHasPorts, eosVlanHasVni } from "@ngs/device-arista/eos";
-import { build } from "./plans.js";
+import { build } from "@ngs/vendor-testkit";
 
 describe("netmiko_arista_eos plug/unplug VNI", () => {
   test("route targets auto (default), ingress replication", () => {

@@ -2,8 +2,8 @@
 import { expect, test } from "vitest";
 import { GenericSwitchNetmikoConfigError } from "@ngs/core";
 import ArubaAoscx from "@ngs/device-aruba/aoscx";
-import { HEX, NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { HEX, NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test("netmiko_aruba_aoscx: network, access port with ngs_disable_inactive_ports, trunk subports", async () => {
   const { sim, device } = await simAndDevice(ArubaAoscx, "netmiko_aruba_aoscx", "aruba_aoscx", { ngs_disable_inactive_ports: "true" });

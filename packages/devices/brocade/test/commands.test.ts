@@ -1,7 +1,7 @@
 // Exact command lists (reference §1.3, §1.4).
 import { expect, test } from "vitest";
 import BrocadeFastIron from "@ngs/device-brocade/fastiron";
-import { allPlans, build, expectedPlans, type Blocks } from "./plans.js";
+import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";
 
 const FASTIRON: Blocks = {
   add: (v, name) => [`vlan ${v} by port`, `name ${name}`],

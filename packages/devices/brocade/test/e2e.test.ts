@@ -1,8 +1,8 @@
 // Over real SSH against @ngs/switch-sim: the pre-plug port query.
 import { expect, test } from "vitest";
 import BrocadeFastIron from "@ngs/device-brocade/fastiron";
-import { NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test("netmiko_brocade_fastiron: a port untagged in another VLAN leaves it before joining the new one", async () => {
   const { sim, device } = await simAndDevice(BrocadeFastIron, "netmiko_brocade_fastiron", "brocade_fastiron");

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import CiscoIos from "@ngs/device-cisco/ios";
 import CiscoNxos from "@ngs/device-cisco/nxos";
 import CiscoS300 from "@ngs/device-cisco/s300";
-import { allPlans, build, expectedPlans, NET, type Blocks } from "./plans.js";
+import { allPlans, build, expectedPlans, NET, type Blocks } from "@ngs/vendor-testkit";
 
 const IOS: Blocks = {
   add: (v, name) => [`vlan ${v}`, `name ${name}`],

@@ -1,8 +1,8 @@
 // Over real SSH against @ngs/switch-sim.
 import { expect, test } from "vitest";
 import CiscoS300 from "@ngs/device-cisco/s300";
-import { NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test("netmiko_cisco_s300: network and access port, saved with the Y/N confirmation", async () => {
   const { sim, device } = await simAndDevice(CiscoS300, "netmiko_cisco_s300", "cisco_s300");

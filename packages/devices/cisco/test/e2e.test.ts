@@ -3,8 +3,8 @@ import { describe, expect, test } from "vitest";
 import { GenericSwitchNetmikoConfigError } from "@ngs/core";
 import CiscoIos from "@ngs/device-cisco/ios";
 import CiscoNxos from "@ngs/device-cisco/nxos";
-import { HEX, NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { HEX, NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 describe("netmiko_cisco_ios", () => {
   test("network, access port, default VLAN, trunk with native VLAN and subports", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { GenericSwitchNetmikoConfigError } from "@ngs/core";
 import CiscoNxos, { nxosVlanHasPorts } from "@ngs/device-cisco/nxos";
 import CiscoIos from "@ngs/device-cisco/ios";
-import { build } from "./plans.js";
+import { build } from "@ngs/vendor-testkit";
 
 describe("netmiko_cisco_nxos plug/unplug VNI", () => {
   test("ingress replication (default)", () => {

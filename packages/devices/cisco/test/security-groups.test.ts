@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { GenericSwitchNotSupported } from "@ngs/core";
 import CiscoNxos from "@ngs/device-cisco/nxos";
 import CiscoIos from "@ngs/device-cisco/ios";
-import { build } from "./plans.js";
+import { build } from "@ngs/vendor-testkit";
 
 const SG = "3f2a1c2e-1111-4222-8333-444455556666";
 const ACL = `ngs-in-${SG}`;

@@ -4,7 +4,7 @@ import { GenericSwitchConfigException } from "@ngs/core";
 import DellOs10 from "@ngs/device-dell/os10";
 import DellForce10 from "@ngs/device-dell/force10";
 import DellPowerConnect from "@ngs/device-dell/powerconnect";
-import { allPlans, build, expectedPlans, type Blocks } from "./plans.js";
+import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";
 
 const OS10: Blocks = {
   add: (v, name) => [`interface vlan ${v}`, `description ${name}`, "exit"],

@@ -2,8 +2,8 @@
 import { expect, test } from "vitest";
 import DellForce10 from "@ngs/device-dell/force10";
 import DellPowerConnect from "@ngs/device-dell/powerconnect";
-import { NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test("netmiko_dell_force10: ports join and leave VLANs from the VLAN side; trunk ports are tagged", async () => {
   const { sim, device } = await simAndDevice(DellForce10, "netmiko_dell_force10", "dell_force10", { ngs_trunk_ports: "Te1/48" });

@@ -2,8 +2,8 @@
 import { expect, test } from "vitest";
 import { GenericSwitchNetmikoConfigError } from "@ngs/core";
 import DellOs10 from "@ngs/device-dell/os10";
-import { HEX, NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { HEX, NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test("netmiko_dell_os10: network, access port, default VLAN, trunk with native VLAN, bond, unplug", async () => {
   const { sim, device } = await simAndDevice(DellOs10, "netmiko_dell_os10", "dell_os10", { ngs_port_default_vlan: "35" });

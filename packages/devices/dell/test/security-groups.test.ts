@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import { GenericSwitchNotSupported } from "@ngs/core";
 import DellOs10 from "@ngs/device-dell/os10";
-import { build } from "./plans.js";
+import { build } from "@ngs/vendor-testkit";
 
 const SG = "3f2a1c2e-1111-4222-8333-444455556666";
 const IN = `ngs-in-${SG}`;

@@ -1,7 +1,7 @@
 // Exact command lists (reference §1.3, §1.4).
 import { expect, test } from "vitest";
 import HpeComware from "@ngs/device-hpe/comware";
-import { allPlans, build, expectedPlans, type Blocks } from "./plans.js";
+import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";
 
 const COMWARE: Blocks = {
   add: (v) => [`vlan ${v}`],

@@ -1,8 +1,8 @@
 // Over real SSH against @ngs/switch-sim: upstream's netmiko_hpe_comware never loaded; ours works.
 import { expect, test } from "vitest";
 import HpeComware from "@ngs/device-hpe/comware";
-import { NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test.each(["netmiko_hpe_comware", "netmiko_hp_comware"])("%s: network and access port", async (type) => {
   const { sim, device } = await simAndDevice(HpeComware, type, "hp_comware");

@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import HuaweiVrp from "@ngs/device-huawei/vrp";
 import HuaweiVrpV8 from "@ngs/device-huawei/vrpv8";
-import { allPlans, build, expectedPlans, type Blocks } from "./plans.js";
+import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";
 
 const VRP: Blocks = {
   add: (v) => [`vlan ${v}`],

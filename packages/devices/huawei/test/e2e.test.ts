@@ -2,8 +2,8 @@
 import { expect, test } from "vitest";
 import HuaweiVrp from "@ngs/device-huawei/vrp";
 import HuaweiVrpV8 from "@ngs/device-huawei/vrpv8";
-import { NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test.each([
   ["netmiko_huawei", HuaweiVrp, "huawei"],

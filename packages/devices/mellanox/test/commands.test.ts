@@ -1,7 +1,7 @@
 // Exact command lists (reference §1.3, §1.4).
 import { expect, test } from "vitest";
 import MellanoxMlnxos from "@ngs/device-mellanox/mlnxos";
-import { allPlans, build, expectedPlans, HEX, NET, type Blocks } from "./plans.js";
+import { allPlans, build, expectedPlans, HEX, NET, type Blocks } from "@ngs/vendor-testkit";
 
 const MLNXOS: Blocks = {
   // The name is the network id, whatever ngs_network_name_format says (upstream).

@@ -1,8 +1,8 @@
 // Over real SSH against @ngs/switch-sim.
 import { expect, test } from "vitest";
 import MellanoxMlnxos from "@ngs/device-mellanox/mlnxos";
-import { HEX, NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { HEX, NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test("netmiko_mellanox_mlnxos: network named by its id, access port", async () => {
   const { sim, device } = await simAndDevice(MellanoxMlnxos, "netmiko_mellanox_mlnxos", "mellanox_mlnxos");

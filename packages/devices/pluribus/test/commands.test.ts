@@ -1,7 +1,7 @@
 // Exact command lists (reference §1.3, §1.4).
 import { expect, test } from "vitest";
 import Pluribus from "@ngs/device-pluribus/pluribus";
-import { allPlans, build, expectedPlans, type Blocks } from "./plans.js";
+import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";
 
 const NETVISOR: Blocks = {
   add: (v, name) => [`vlan-create id ${v} scope fabric ports none description ${name} auto-vxlan`],

@@ -1,8 +1,8 @@
 // Over real SSH against @ngs/switch-sim: upstream's netmiko_ruijie never loaded; ours works.
 import { expect, test } from "vitest";
 import Ruijie from "@ngs/device-ruijie/ruijie";
-import { HEX, NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { HEX, NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test("netmiko_ruijie: network and access port", async () => {
   const { sim, device } = await simAndDevice(Ruijie, "netmiko_ruijie", "ruijie_os");

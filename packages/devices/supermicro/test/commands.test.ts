@@ -1,7 +1,7 @@
 // Exact command lists (reference §1.3, §1.4).
 import { expect, test } from "vitest";
 import SupermicroSmis from "@ngs/device-supermicro/smis";
-import { allPlans, build, expectedPlans, type Blocks } from "./plans.js";
+import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";
 
 const SMIS: Blocks = {
   add: (v, name) => [`vlan ${v}`, `name ${name}`],

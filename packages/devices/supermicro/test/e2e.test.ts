@@ -1,8 +1,8 @@
 // Over real SSH against @ngs/switch-sim.
 import { expect, test } from "vitest";
 import SupermicroSmis from "@ngs/device-supermicro/smis";
-import { HEX, NET } from "./plans.js";
-import { simAndDevice } from "./sim.js";
+import { HEX, NET } from "@ngs/vendor-testkit";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 test("netmiko_supermicro_smis: network and access port", async () => {
   const { sim, device } = await simAndDevice(SupermicroSmis, "netmiko_supermicro_smis", "supermicro_smis");

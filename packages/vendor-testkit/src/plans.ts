@@ -1,4 +1,4 @@
-// Shared by this package's tests: every scenario of reference §8.1 as a dry
+// Shared by the vendor packages' tests: every scenario of reference §8.1 as a dry
 // run (the device's plan), so one `toEqual` per device type shows each list.
 import { createLogger, type CliSwitch, type DeviceConfig } from "@ngs/core";
 
