@@ -1,8 +1,8 @@
 import { PORT_STATUS_ACTIVE, type NeutronPort, type NeutronSegment } from "./neutron.js";
-import type { SubPort } from "../types.js";
+import type { BindingProfile, SubPort } from "../types.js";
 import type { GenericSwitchDriver } from "./mech-driver.js";
 import { isPortSupported, linksOf } from "./ports.js";
-import { getSwitchDevice } from "./switches.js";
+import { getSwitchDevice, type DriverSwitch } from "./switches.js";
 
 /**
  * The trunk driver (upstream's `GenericSwitchTrunkDriver`): adds and removes
@@ -17,14 +17,10 @@ export class GenericSwitchTrunkDriver {
   constructor(private readonly mech: GenericSwitchDriver) {}
 
   async subportsAdded(parent: NeutronPort, subports: SubPort[]): Promise<void> {
-    const profile = parent["binding:profile"];
-    const links = linksOf(parent);
-    if (!isPortSupported(parent) || !profile || links.length === 0) return;
-    for (const link of links) {
-      const found = getSwitchDevice(this.mech.switches, link);
-      if (!found) continue;
-      await found.device.addSubportsOnTrunk(profile, link.port_id, subports, parent.trunk_details ?? null);
-    }
+    const touched = await this.onEachLink(parent, (device, profile, portId) =>
+      device.addSubportsOnTrunk(profile, portId, subports, parent.trunk_details ?? null),
+    );
+    if (!touched) return;
     for (const sub of subports) {
       if (!sub.port_id) continue;
       const subPort = await this.mech.host.getPort(sub.port_id);
@@ -34,19 +30,34 @@ export class GenericSwitchTrunkDriver {
   }
 
   async subportsDeleted(parent: NeutronPort, subports: SubPort[]): Promise<void> {
-    const profile = parent["binding:profile"];
-    const links = linksOf(parent);
-    if (!isPortSupported(parent) || !profile || links.length === 0) return;
-    for (const link of links) {
-      const found = getSwitchDevice(this.mech.switches, link);
-      if (!found) continue;
-      await found.device.delSubportsOnTrunk(profile, link.port_id, subports, parent.trunk_details ?? null);
-    }
+    const touched = await this.onEachLink(parent, (device, profile, portId) =>
+      device.delSubportsOnTrunk(profile, portId, subports, parent.trunk_details ?? null),
+    );
+    if (!touched) return;
     for (const sub of subports) {
       if (!sub.port_id) continue;
       const subPort = await this.mech.host.getPort(sub.port_id);
       await this.cleanupL2vniForSubport(parent, subPort, sub);
     }
+  }
+
+  /**
+   * Apply a change on every link of a supported parent whose switch is
+   * configured, in order. False when the parent is not ours (not baremetal,
+   * no link information): then nothing else happens either.
+   */
+  private async onEachLink(
+    parent: NeutronPort,
+    apply: (device: DriverSwitch, profile: BindingProfile, portId: string) => Promise<unknown>,
+  ): Promise<boolean> {
+    const profile = parent["binding:profile"];
+    const links = linksOf(parent);
+    if (!isPortSupported(parent) || !profile || links.length === 0) return false;
+    for (const link of links) {
+      const found = getSwitchDevice(this.mech.switches, link);
+      if (found) await apply(found.device, profile, link.port_id);
+    }
+    return true;
   }
 
   /** Subports carrying `binding:profile.vni` get the VNI mapped like a port (LP#2144396). */
