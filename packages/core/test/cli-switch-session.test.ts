@@ -208,7 +208,18 @@ describe("the reuse pool (ngs_ssh_reuse_connection)", () => {
     const s = await sim();
     const d = device(s, { ngs_ssh_reuse_connection: "true" });
     await d.plugPortToNetwork("Ethernet1/1", 10);
+    const before = s.commandLog.length;
     await d.plugPortToNetwork("Ethernet1/2", 11);
+    // A pooled operation sends only its own lines: no terminal setup, no second
+    // `enable` (the liveness probe is a bare return, which is not a command).
+    expect(s.commandLog.slice(before)).toEqual([
+      "configure terminal",
+      "interface Ethernet1/2",
+      "switchport mode access",
+      "switchport access vlan 11",
+      "end",
+      "write mem",
+    ]);
     await d.deletePort("Ethernet1/1", 10);
     expect(s.counters.sessionsOpened).toBe(1);
     expect(s.state.ports.get("Ethernet1/2")).toMatchObject({ accessVlan: 11 });

@@ -1,8 +1,8 @@
 /**
  * Session overhead: N sequential port operations against a simulator with no
  * added latency, then with 20 ms per command. Our cost per command is the
- * wall time minus the simulator's own latency, divided by the commands the
- * simulator received.
+ * wall time minus the simulator's latency on the commands the driver waits
+ * for, divided by the commands the simulator received.
  */
 import { once } from "node:events";
 import { connect, createServer, type AddressInfo } from "node:net";
@@ -16,16 +16,23 @@ export interface OverheadRun {
   ops: number;
   errors: number;
   commands: number;
+  /**
+   * Commands whose answer the driver waits for: all but each session's
+   * logout. The simulator counts the logout and sleeps its latency, but the
+   * driver closes the connection without waiting, so that latency is never
+   * spent (with reuse off, one per operation).
+   */
+  awaitedCommands: number;
   sessions: number;
   saves: number;
   wallMs: number;
-  /** commands × commandLatencyMs (login and save latency are 0 here). */
+  /** awaitedCommands × commandLatencyMs (login and save latency are 0 here). */
   simLatencyMs: number;
   /** Wall time per command, simulator latency included. */
   perCommandMs: number;
   /** (wall − nominal simulator latency) / commands. */
   overheadPerCommandMs: number;
-  /** (wall − commands × the measured floor of one round trip at this latency) / commands: what ngs itself adds. */
+  /** (wall − awaitedCommands × the measured floor of one round trip at this latency) / commands: what ngs itself adds. */
   overheadVsMeasuredMs: number;
   perOpMs: number;
 }
@@ -39,6 +46,9 @@ export interface OverheadResult {
   floorMs: Record<string, number>;
   targetMs: number;
 }
+
+/** The simulated Cisco IOS logs out with one line (`exit`) that nobody waits an answer for. */
+const LOGOUT_LINES_PER_SESSION = 1;
 
 export interface OverheadOptions {
   /** Ports plugged then unplugged, one at a time (2 × ports operations). */
@@ -104,7 +114,8 @@ export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult>
       const ops = r.ops.filter((x) => x.op === "plug port" || x.op === "unplug port");
       const count = ops.reduce((n, x) => n + x.count, 0);
       const errors = ops.reduce((n, x) => n + x.errors, 0);
-      const simLatencyMs = sw.commandsReceived * commandLatencyMs;
+      const awaited = Math.max(0, sw.commandsReceived - sw.sessionsOpened * LOGOUT_LINES_PER_SESSION);
+      const simLatencyMs = awaited * commandLatencyMs;
       const commands = Math.max(1, sw.commandsReceived);
       runs.push({
         reuse,
@@ -112,13 +123,14 @@ export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult>
         ops: count,
         errors,
         commands: sw.commandsReceived,
+        awaitedCommands: awaited,
         sessions: sw.sessionsOpened,
         saves: sw.saves,
         wallMs: r.parallelMs,
         simLatencyMs,
         perCommandMs: round2(r.parallelMs / commands),
         overheadPerCommandMs: round2((r.parallelMs - simLatencyMs) / commands),
-        overheadVsMeasuredMs: round2((r.parallelMs - sw.commandsReceived * floors.get(commandLatencyMs)!) / commands),
+        overheadVsMeasuredMs: round2((r.parallelMs - awaited * floors.get(commandLatencyMs)!) / commands),
         perOpMs: round2(r.parallelMs / Math.max(1, count)),
       });
     }
