@@ -1,7 +1,5 @@
 // [ngs_coordination] backend_url parsing and the etcd coordinator against a real etcd.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { Etcd3 } from "etcd3";
 import {
   EtcdCoordinator,
@@ -16,7 +14,7 @@ import {
 } from "@ngs/core";
 import { rm } from "node:fs/promises";
 import { createTestPki, startEtcd, type EtcdFixture } from "@ngs/test-utils";
-import { until } from "./workers/hosts.js";
+import { startLockHolder, until } from "./workers/hosts.js";
 
 describe("backend_url forms", () => {
   it("etcd3+http://host:port", () => {
@@ -168,24 +166,18 @@ describe("etcd coordinator", () => {
 
   it("a holder killed with SIGKILL: its lock frees after the lease TTL", async () => {
     const url = `${etcd.url}?lock_timeout=1`;
-    const child = spawn(process.execPath, [fileURLToPath(new URL("./workers/hold-lock.mjs", import.meta.url)), url, "10.3.3.30"], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const exited = new Promise((r) => child.on("exit", r));
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    const holder = startLockHolder(url, "10.3.3.30");
     const c = await EtcdCoordinator.connect(url);
     try {
-      await until(() => out.includes('"held"'), "the child to take the lock");
-      expect(out).toContain('"ok":true');
+      await until(() => holder.output().includes('"held"'), "the child to take the lock");
+      expect(holder.output()).toContain('"ok":true');
       const lock = c.getLock("10.3.3.30");
       expect(await lock.tryAcquire()).toBe(false);
-      child.kill("SIGKILL");
-      await exited;
+      await holder.crash();
       await until(() => lock.tryAcquire(), "the dead holder's lock to expire", 10_000, 100);
       await lock.release();
     } finally {
-      child.kill("SIGKILL");
+      holder.child.kill("SIGKILL");
       await c.close();
     }
   });

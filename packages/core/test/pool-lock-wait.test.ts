@@ -15,7 +15,7 @@ import {
   type CoordinatorLock,
 } from "@ngs/core";
 import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
-import { until } from "./workers/hosts.js";
+import { startLockHolder, until } from "./workers/hosts.js";
 
 /** Ten minutes: a waiter that relied on the back-off would time the test out. */
 const NEVER_MS = 600_000;
@@ -156,27 +156,21 @@ describe("PoolLock waits for a release (etcd coordinator)", () => {
 
   it("a crashed holder's lease expiry wakes the waiter", async () => {
     const url = `${etcd.url}?lock_timeout=1`;
-    const child = spawn(process.execPath, [fileURLToPath(new URL("./workers/hold-lock.mjs", import.meta.url)), url, "10.6.6.600"], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const exited = new Promise((r) => child.on("exit", r));
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    const holder = startLockHolder(url, "10.6.6.600");
     const c = await EtcdCoordinator.connect(url);
     try {
-      await until(() => out.includes('"held"'), "the child to take the lock");
-      expect(out).toContain('"ok":true');
+      await until(() => holder.output().includes('"held"'), "the child to take the lock");
+      expect(holder.output()).toContain('"ok":true');
       const lock = new PoolLock(c, { poolSize: 1, prefix: "10.6.6.60", timeoutMs: 0, maxWaitMs: NEVER_MS });
       const acquiring = lock.acquire();
       await until(() => c.waiting === 1, "the waiter to watch the taken lock");
-      child.kill("SIGKILL");
-      await exited;
+      await holder.crash();
       // Nobody releases it: etcd deletes the key when the dead holder's lease runs out.
       await acquiring;
       expect(lock.heldName).toBe("10.6.6.600");
       await lock.release();
     } finally {
-      child.kill("SIGKILL");
+      holder.child.kill("SIGKILL");
       await c.close();
     }
   });
