@@ -592,6 +592,26 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     });
   }
 
+  /**
+   * A query whose answer decides whether to change something: when it fails,
+   * log and return `fallback`, the answer that leaves the switch safe (keep a
+   * mapping that may be in use; re-apply one that may be missing).
+   */
+  protected async queryOr<T>(
+    command: () => string,
+    parse: (output: string) => T,
+    fallback: T,
+    what: string,
+    assuming: string,
+  ): Promise<T> {
+    try {
+      return parse(await this.query(command()));
+    } catch (e) {
+      this.logger.warn({ error: String(e) }, `Could not check ${what}; assuming ${assuming}`);
+      return fallback;
+    }
+  }
+
   // ---- the session path -----------------------------------------------
 
   /**

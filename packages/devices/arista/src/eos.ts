@@ -143,23 +143,14 @@ export default class AristaEos extends CliSwitch {
   /** True when a non-VXLAN port carries the VLAN; true on any failure, so a mapping is never removed by mistake. */
   override async vlanHasPorts(segmentationId: number | string): Promise<boolean> {
     const seg = this.vlan(segmentationId);
-    try {
-      return eosVlanHasPorts(await this.query(this.formatCommands([EOS_L2VNI.SHOW_VLAN_PORTS], { segmentation_id: seg })[0]!), seg);
-    } catch (e) {
-      this.logger.warn({ error: String(e) }, `Could not check ports of VLAN ${seg}; assuming it has some`);
-      return true;
-    }
+    const command = () => this.formatCommands([EOS_L2VNI.SHOW_VLAN_PORTS], { segmentation_id: seg })[0]!;
+    return this.queryOr(command, (out) => eosVlanHasPorts(out, seg), true, `ports of VLAN ${seg}`, "it has some");
   }
 
   /** True when the VXLAN interface maps this VLAN to this VNI; false on any failure, so the mapping is (re)applied. */
   override async vlanHasVni(segmentationId: number | string, vni: number | string): Promise<boolean> {
     const seg = this.vlan(segmentationId);
-    try {
-      const out = await this.query(this.formatCommands([EOS_L2VNI.SHOW_VXLAN], { vxlan_interface: this.vxlanInterface })[0]!);
-      return eosVlanHasVni(out, seg, Number(vni));
-    } catch (e) {
-      this.logger.warn({ error: String(e) }, `Could not check VNI ${String(vni)}; assuming it is not mapped`);
-      return false;
-    }
+    const command = () => this.formatCommands([EOS_L2VNI.SHOW_VXLAN], { vxlan_interface: this.vxlanInterface })[0]!;
+    return this.queryOr(command, (out) => eosVlanHasVni(out, seg, Number(vni)), false, `VNI ${String(vni)}`, "it is not mapped");
   }
 }

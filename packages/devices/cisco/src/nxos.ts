@@ -123,24 +123,15 @@ export default class CiscoNxos extends CliSwitch {
   /** True when a port carries the VLAN; true on any failure too, so a mapping is never removed by mistake. */
   override async vlanHasPorts(segmentationId: number | string): Promise<boolean> {
     const seg = this.vlan(segmentationId);
-    try {
-      return nxosVlanHasPorts(await this.query(this.formatCommands([NXOS_L2VNI.SHOW_VLAN_PORTS], { segmentation_id: seg })[0]!), seg);
-    } catch (e) {
-      this.logger.warn({ error: String(e) }, `Could not check ports of VLAN ${seg}; assuming it has some`);
-      return true;
-    }
+    const command = () => this.formatCommands([NXOS_L2VNI.SHOW_VLAN_PORTS], { segmentation_id: seg })[0]!;
+    return this.queryOr(command, (out) => nxosVlanHasPorts(out, seg), true, `ports of VLAN ${seg}`, "it has some");
   }
 
   /** True when the NVE interface has `member vni N`; false on any failure, so the mapping is (re)applied. */
   override async vlanHasVni(segmentationId: number | string, vni: number | string): Promise<boolean> {
     this.vlan(segmentationId);
     const v = Number(vni);
-    try {
-      const out = await this.query(this.formatCommands([NXOS_L2VNI.SHOW_VLAN_VNI], { nve_interface: this.nveInterface, vni: v })[0]!);
-      return new RegExp(`member vni ${v}(?!\\d)`).test(out);
-    } catch (e) {
-      this.logger.warn({ error: String(e) }, `Could not check VNI ${v}; assuming it is not mapped`);
-      return false;
-    }
+    const command = () => this.formatCommands([NXOS_L2VNI.SHOW_VLAN_VNI], { nve_interface: this.nveInterface, vni: v })[0]!;
+    return this.queryOr(command, (out) => new RegExp(`member vni ${v}(?!\\d)`).test(out), false, `VNI ${v}`, "it is not mapped");
   }
 }
