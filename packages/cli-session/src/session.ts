@@ -216,6 +216,11 @@ export class CliSession implements CliSessionApi {
     });
   }
 
+  /** The connection is gone or close() was called: no probe needed to know it is unusable. */
+  get isClosed(): boolean {
+    return this.channel.isClosed || this.closing;
+  }
+
   /** Sends a bare return and expects the prompt back; false when the session is unusable. */
   isAlive(): Promise<boolean> {
     if (this.channel.isClosed || this.closing) return Promise.resolve(false);

@@ -11,6 +11,8 @@ const HUAWEI_SPACE_LEFT_RE = / \x1b\[1D/g;
 const PARTIAL_ESC_RE = /\x1b(?:\[[0-9;?]*|\][^\x07\x1b]*|[()])?$/;
 
 export function stripAnsi(text: string): string {
+  // Most chunks carry no escape at all: skip the four passes.
+  if (!text.includes("\x1b")) return text;
   return text
     .replace(HUAWEI_SPACE_LEFT_RE, "")
     .replace(ANSI_NEWLINE_RE, "\n")
@@ -19,6 +21,7 @@ export function stripAnsi(text: string): string {
 }
 
 export function normaliseLineEndings(text: string): string {
+  if (!text.includes("\r")) return text;
   return text.replace(/\r+\n\r?|\n\r/g, "\n").replace(/\r/g, "\n");
 }
 
@@ -35,7 +38,7 @@ export class OutputCleaner {
   push(chunk: string): string {
     let text = this.held + chunk;
     this.held = "";
-    const partial = PARTIAL_ESC_RE.exec(text);
+    const partial = text.includes("\x1b") ? PARTIAL_ESC_RE.exec(text) : null;
     if (partial) {
       this.held = partial[0];
       text = text.slice(0, partial.index);
@@ -61,7 +64,8 @@ export class OutputCleaner {
     if (this.afterNewline && text.startsWith("\r") && !text.startsWith("\r\n")) text = text.slice(1);
     this.afterNewline = text.endsWith("\n");
     // NUL (netmiko's keep-alive probe) and backspaces (IOS line wrap) carry no text.
-    return normaliseLineEndings(text).replace(/[\x00\x08]/g, "");
+    const lines = normaliseLineEndings(text);
+    return lines.includes("\x00") || lines.includes("\x08") ? lines.replace(/[\x00\x08]/g, "") : lines;
   }
 }
 

@@ -1,7 +1,7 @@
 /** Transport: TCP + SSH (ssh2 Client) up to an interactive shell channel. Bytes only, no prompts. */
 import { connect as tcpConnect, type Socket } from "node:net";
 import ssh2 from "ssh2";
-import type { ClientChannel, ConnectConfig } from "ssh2";
+import type { AuthenticationType, ClientChannel, ConnectConfig } from "ssh2";
 import { AuthenticationError, ConnectError, HostKeyMismatchError } from "./errors.js";
 import { fingerprintSha256, verifyHostKey, type HostKeyVerdict } from "./hostkeys.js";
 import type { SessionOptions } from "./types.js";
@@ -62,6 +62,7 @@ export async function openTransport(opts: SessionOptions): Promise<Transport> {
     ...(opts.agent !== undefined ? { agent: opts.agent } : {}),
     // Many switches only offer keyboard-interactive for passwords.
     tryKeyboard: opts.password !== undefined,
+    authHandler: authOrder(opts),
     readyTimeout: (opts.bannerTimeoutMs ?? 15_000) + (opts.authTimeoutMs ?? 10_000),
     algorithms,
     hostVerifier: (key: Buffer) => {
@@ -122,6 +123,20 @@ export async function openTransport(opts: SessionOptions): Promise<Transport> {
       fail(new AuthenticationError(`SSH key for ${host}:${port} is unusable: ${(err as Error).message}`, { cause: err, host, port }));
     }
   });
+}
+
+/**
+ * The configured methods first, as paramiko does (keys, agent, password),
+ * and `none` only as the last resort for devices that log in in-band: ssh2's
+ * default asks `none` first, one wasted round trip on every login.
+ */
+export function authOrder(opts: Pick<SessionOptions, "password" | "privateKey" | "agent">): AuthenticationType[] {
+  const order: AuthenticationType[] = [];
+  if (opts.privateKey !== undefined) order.push("publickey");
+  if (opts.agent !== undefined) order.push("agent");
+  if (opts.password !== undefined) order.push("password", "keyboard-interactive");
+  order.push("none");
+  return order;
 }
 
 function hostKeyError(

@@ -163,5 +163,7 @@ export interface CliSessionApi {
   saveConfig(): Promise<string>;
   commit(): Promise<string>;
   isAlive(): Promise<boolean>;
+  /** The connection is gone or close() was called (no round trip). */
+  readonly isClosed: boolean;
   close(): Promise<void>;
 }

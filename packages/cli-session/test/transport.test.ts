@@ -1,6 +1,6 @@
 // Transport options against switch-sim: disabled algorithms reach ssh2, login faults map to typed errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CliSession, ConnectError, isRetryableConnectError, sessionOptionsFromConfig } from "@ngs/cli-session";
+import { authOrder, CliSession, ConnectError, isRetryableConnectError, sessionOptionsFromConfig } from "@ngs/cli-session";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 
 let sim: SimSwitch;
@@ -60,5 +60,22 @@ describe("transport", () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe("authentication order", () => {
+  it("tries the configured methods first (keys before the password, as paramiko) and 'none' only last", () => {
+    expect(authOrder({ password: "x" })).toEqual(["password", "keyboard-interactive", "none"]);
+    expect(authOrder({ privateKey: "k", password: "x" })).toEqual(["publickey", "password", "keyboard-interactive", "none"]);
+    expect(authOrder({ agent: "/run/agent.sock" })).toEqual(["agent", "none"]);
+    expect(authOrder({})).toEqual(["none"]);
+  });
+
+  it("a password login takes one authentication request (no 'none' probe first)", async () => {
+    const before = sim.counters.authRequests;
+    const s = await CliSession.open(section());
+    expect(s.basePrompt).toBe(sim.hostname);
+    expect(sim.counters.authRequests - before).toBe(1);
+    await s.close();
   });
 });

@@ -2,12 +2,13 @@
 // each operation, error answers, connect retries, the reuse pool, locking.
 import { createServer } from "node:net";
 import { Writable } from "node:stream";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   CliSwitch,
   createLogger,
   GenericSwitchNetmikoConfigError,
   GenericSwitchNetmikoConnectError,
+  PROBE_AFTER_IDLE_MS,
   type Batcher,
   type CommandTemplates,
   type DeviceConfig,
@@ -225,6 +226,42 @@ describe("the reuse pool (ngs_ssh_reuse_connection)", () => {
     expect(s.state.ports.get("Ethernet1/2")).toMatchObject({ accessVlan: 11 });
     await d.close();
     await waitFor("the pooled session to close", () => s.counters.sessionsActive === 0);
+  });
+
+  test("a session handed back moments ago is reused without a liveness probe; one idle longer is probed first", async () => {
+    const s = await sim();
+    const d = device(s, { ngs_ssh_reuse_connection: "true" });
+    await d.plugPortToNetwork("Ethernet1/1", 10);
+    const returns = s.counters.emptyLines;
+    await d.plugPortToNetwork("Ethernet1/2", 11);
+    expect(s.counters.emptyLines).toBe(returns);
+    // Past the idle window the pool asks the switch (a bare return) before using the session.
+    const realNow = Date.now.bind(Date);
+    const clock = vi.spyOn(Date, "now").mockImplementation(() => realNow() + 2 * PROBE_AFTER_IDLE_MS);
+    try {
+      await d.plugPortToNetwork("Ethernet1/3", 12);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(s.counters.emptyLines).toBe(returns + 1);
+    expect(s.counters.sessionsOpened).toBe(1);
+    expect(s.state.ports.get("Ethernet1/3")).toMatchObject({ accessVlan: 12 });
+    await d.close();
+  });
+
+  test("a pooled session the switch closed is replaced before the operation starts, with no failed attempt", async () => {
+    const s = await sim();
+    const d = device(s, { ngs_ssh_reuse_connection: "true" });
+    await d.plugPortToNetwork("Ethernet1/1", 10);
+    s.disconnectAll();
+    await waitFor("the switch to drop the session", () => s.counters.sessionsActive === 0);
+    const commands = s.commandLog.length;
+    await d.plugPortToNetwork("Ethernet1/2", 11);
+    expect(s.counters.sessionsOpened).toBe(2);
+    // Only the fresh session's login and the operation itself: nothing was retried.
+    expect(s.commandLog.slice(commands).filter((c) => c === "switchport access vlan 11")).toHaveLength(1);
+    expect(s.state.ports.get("Ethernet1/2")).toMatchObject({ accessVlan: 11 });
+    await d.close();
   });
 
   test("a session that drops mid-operation is replaced and the operation retried once on a fresh connection", async () => {

@@ -54,6 +54,8 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
     commits: 0,
     authFailures: 0,
     sessionsRejected: 0,
+    emptyLines: 0,
+    authRequests: 0,
   };
   const commandLog: string[] = [];
   let faults: SimFaults = { ...(options.faults ?? {}) };
@@ -101,6 +103,7 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
     let terminal: Terminal | null = null;
 
     client.on("authentication", (auth) => {
+      counters.authRequests++;
       const methods: ("password" | "publickey")[] = [];
       if (options.password !== undefined) methods.push("password");
       if (authorized.length > 0) methods.push("publickey");
@@ -206,6 +209,9 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
       faults = { ...f };
     },
     snapshot: (): SimSnapshot => snapshotState(state),
+    disconnectAll: () => {
+      for (const c of connections) c.end();
+    },
     close: async () => {
       for (const c of connections) c.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -133,16 +133,19 @@ export class Terminal {
       const raw = await this.nextLine();
       if (this.closed) return;
       const line = raw.trim();
+      // The device starts working on a line when it arrives; the echo goes out while it works.
+      const latency = line === "" ? 0 : (this.sw.faults.commandLatencyMs ?? 0);
+      const working = latency > 0 ? delay(latency) : undefined;
       this.write((raw === "\x1a" ? "^Z" : raw) + "\n");
       if (line === "") {
+        this.sw.counters.emptyLines++;
         this.write(this.session.prompt());
         continue;
       }
       this.commands++;
       this.sw.counters.commandsReceived++;
       this.hooks.onCommand(line);
-      const latency = this.sw.faults.commandLatencyMs ?? 0;
-      if (latency > 0) await delay(latency);
+      if (working) await working;
       if (this.closed) return;
       const fault = this.sw.faults.errorOn?.find((e) => e.pattern.test(line));
       try {

@@ -19,9 +19,13 @@ export interface SimCounters {
   sessionsActive: number;
   sessionsPeak: number;
   commandsReceived: number;
+  /** Bare returns typed at a prompt (prompt discovery, liveness probes); not commands. */
+  emptyLines: number;
   saves: number;
   commits: number;
   authFailures: number;
+  /** SSH authentication requests of any method, `none` included (each one a round trip). */
+  authRequests: number;
   /** Sessions refused because of `maxSessions`. */
   sessionsRejected: number;
 }
@@ -92,6 +96,8 @@ export interface SimSwitch {
   readonly address: string;
   /** The running state as plain sorted data, handy for `toEqual`. */
   snapshot(): SimSnapshot;
+  /** Ends every open SSH connection from the switch's side (a reload, an idle exec-timeout); keeps listening. */
+  disconnectAll(): void;
   close(): Promise<void>;
 }
 

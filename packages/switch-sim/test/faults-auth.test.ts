@@ -78,6 +78,29 @@ describe("fault knobs", () => {
     await until(() => sim.counters.sessionsActive === 0);
   });
 
+  it("disconnectAll ends every session from the switch's side and keeps listening", async () => {
+    const sim = await sw();
+    const [a, b] = [await term(sim), await term(sim)];
+    await Promise.all([a.expect(P), b.expect(P)]);
+    sim.disconnectAll();
+    await Promise.all([a.waitClosed(), b.waitClosed()]);
+    await until(() => sim.counters.sessionsActive === 0);
+    const c = await term(sim);
+    await c.expect(P);
+    expect(sim.counters.sessionsOpened).toBe(3);
+  });
+
+  it("bare returns get a prompt and are counted apart from commands", async () => {
+    const sim = await sw();
+    const t = await term(sim);
+    await t.expect(P);
+    await t.cmd("", P);
+    await t.cmd("show vlan brief", P);
+    await t.cmd("", P);
+    expect(sim.counters).toMatchObject({ emptyLines: 2, commandsReceived: 1 });
+    expect(sim.commandLog).toEqual(["show vlan brief"]);
+  });
+
   it("failAuth rejects every login and counts the failures", async () => {
     const sim = await sw({ faults: { failAuth: true } });
     await expect(Term.open(sim, { password: "pw" })).rejects.toThrow(/authentication/i);

@@ -5,13 +5,33 @@
  */
 export interface PooledSession {
   isAlive(): boolean | Promise<boolean>;
+  /** Known dead without a round trip; when absent, every take probes. */
+  readonly isClosed?: boolean;
   close(): Promise<void> | void;
 }
 
-export class SessionPool<S extends PooledSession> {
-  readonly #idle: S[] = [];
+/**
+ * A session handed back this recently (after a good prompt) is taken without
+ * the liveness round trip: in a burst of operations the probe would cost one
+ * extra round trip each. A connection that died silently in this window
+ * fails the operation's first read, and withSession retries it once on a
+ * fresh connection, as for any session that breaks mid-operation.
+ */
+export const PROBE_AFTER_IDLE_MS = 1_000;
 
-  constructor(readonly size: number) {}
+interface Idle<S> {
+  session: S;
+  /** Date.now() when it was given back. */
+  since: number;
+}
+
+export class SessionPool<S extends PooledSession> {
+  readonly #idle: Idle<S>[] = [];
+
+  constructor(
+    readonly size: number,
+    readonly probeAfterIdleMs = PROBE_AFTER_IDLE_MS,
+  ) {}
 
   get idleCount(): number {
     return this.#idle.length;
@@ -19,12 +39,16 @@ export class SessionPool<S extends PooledSession> {
 
   /** The newest idle session that is still alive; dead ones are closed and dropped. */
   async take(): Promise<S | undefined> {
-    for (let s = this.#idle.pop(); s !== undefined; s = this.#idle.pop()) {
+    for (let idle = this.#idle.pop(); idle !== undefined; idle = this.#idle.pop()) {
+      const s = idle.session;
+      if (s.isClosed === false && Date.now() - idle.since < this.probeAfterIdleMs) return s;
       let alive = false;
-      try {
-        alive = await s.isAlive();
-      } catch {
-        alive = false;
+      if (s.isClosed !== true) {
+        try {
+          alive = await s.isAlive();
+        } catch {
+          alive = false;
+        }
       }
       if (alive) return s;
       await closeQuietly(s);
@@ -34,14 +58,14 @@ export class SessionPool<S extends PooledSession> {
 
   /** Keep a healthy session for the next caller, or close it when the pool is full. */
   async give(s: S): Promise<void> {
-    if (this.#idle.length < this.size) this.#idle.push(s);
+    if (this.#idle.length < this.size) this.#idle.push({ session: s, since: Date.now() });
     else await closeQuietly(s);
   }
 
   /** Close every idle session (after a config error, and on shutdown). */
   async drain(): Promise<void> {
     const all = this.#idle.splice(0);
-    await Promise.all(all.map(closeQuietly));
+    await Promise.all(all.map((i) => closeQuietly(i.session)));
   }
 }
 

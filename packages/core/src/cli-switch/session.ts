@@ -22,6 +22,8 @@ export interface CliSessionLike {
   saveConfig(): Promise<unknown>;
   commit(): Promise<unknown>;
   isAlive(): boolean | Promise<boolean>;
+  /** Known dead without asking the device (optional: without it the pool always probes). */
+  readonly isClosed?: boolean;
   close(): Promise<void>;
 }
 
