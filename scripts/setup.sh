@@ -39,4 +39,11 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$want" ]; then
   npm i -g "pnpm@$want" >/dev/null 2>&1
 fi
 export TURBO_TELEMETRY_DISABLED=1
+# ssh2 builds its optional native crypto binding at install (markedly less CPU
+# per SSH packet). node-gyp would download Node's headers; use the local ones
+# when the machine has them (there is no nodejs.org here). If the build fails,
+# ssh2 falls back to Node's crypto and everything still works.
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node_version.h ]; then
+  export npm_config_nodedir=/usr
+fi
 pnpm install --frozen-lockfile

@@ -7,3 +7,4 @@ export { sessionOptionsFromConfig, parseDisabledAlgorithms, parseBool, SESSION_C
 export { fingerprintSha256, verifyHostKey, parseKnownHosts, hostMatches, knownHostsName } from "./hostkeys.js";
 export { stripAnsi, normaliseLineEndings, OutputCleaner, Redactor } from "./text.js";
 export { Transcript } from "./transcript.js";
+export { sshNativeCrypto } from "./native.js";

@@ -1,6 +1,9 @@
 // Transport options against switch-sim: disabled algorithms reach ssh2, login faults map to typed errors.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authOrder, CliSession, ConnectError, isRetryableConnectError, sessionOptionsFromConfig } from "@ngs/cli-session";
+import { sshNativeCrypto, authOrder, CliSession, ConnectError, isRetryableConnectError, sessionOptionsFromConfig } from "@ngs/cli-session";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 
 let sim: SimSwitch;
@@ -77,5 +80,14 @@ describe("authentication order", () => {
     expect(s.basePrompt).toBe(sim.hostname);
     expect(sim.counters.authRequests - before).toBe(1);
     await s.close();
+  });
+});
+
+describe("ssh2's native crypto binding", () => {
+  it("is reported as loaded exactly when the install built it", () => {
+    // Resolve ssh2 the way @ngs/cli-session does (pnpm keeps it beside the package).
+    const fromSession = createRequire(new URL("../package.json", import.meta.url));
+    const built = join(dirname(fromSession.resolve("ssh2")), "protocol", "crypto", "build", "Release", "sshcrypto.node");
+    expect(sshNativeCrypto()).toBe(existsSync(built));
   });
 });

@@ -55,6 +55,7 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
     authFailures: 0,
     sessionsRejected: 0,
     emptyLines: 0,
+    answers: 0,
     authRequests: 0,
   };
   const commandLog: string[] = [];

@@ -124,6 +124,7 @@ export class Terminal {
   private async ask(question: string, echo: boolean): Promise<string> {
     this.write(question);
     const line = await this.nextLine();
+    this.sw.counters.answers++;
     this.write(echo ? line + "\n" : "\n");
     return line;
   }

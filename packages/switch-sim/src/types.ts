@@ -21,6 +21,8 @@ export interface SimCounters {
   commandsReceived: number;
   /** Bare returns typed at a prompt (prompt discovery, liveness probes); not commands. */
   emptyLines: number;
+  /** Lines typed at a question (a password prompt, `[confirm]`, a login question); not commands. */
+  answers: number;
   saves: number;
   commits: number;
   authFailures: number;

@@ -90,15 +90,19 @@ describe("fault knobs", () => {
     expect(sim.counters.sessionsOpened).toBe(3);
   });
 
-  it("bare returns get a prompt and are counted apart from commands", async () => {
-    const sim = await sw();
+  it("bare returns and answers to questions get a prompt and are counted apart from commands", async () => {
+    const sim = await sw({ secret: "en-secret" });
     const t = await term(sim);
     await t.expect(P);
     await t.cmd("", P);
     await t.cmd("show vlan brief", P);
     await t.cmd("", P);
-    expect(sim.counters).toMatchObject({ emptyLines: 2, commandsReceived: 1 });
-    expect(sim.commandLog).toEqual(["show vlan brief"]);
+    t.write("disable\n");
+    await t.expect(/>$/);
+    await t.cmd("enable", /Password: ?$/);
+    await t.cmd("en-secret", P);
+    expect(sim.counters).toMatchObject({ emptyLines: 2, commandsReceived: 3, answers: 1 });
+    expect(sim.commandLog).toEqual(["show vlan brief", "disable", "enable"]);
   });
 
   it("failAuth rejects every login and counts the failures", async () => {

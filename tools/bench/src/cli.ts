@@ -35,7 +35,7 @@ function summary(r: BenchResults): string {
   const lines: string[] = [];
   if (r.overhead) {
     for (const x of r.overhead.runs) {
-      lines.push(`overhead  reuse ${x.reuse ? "on " : "off"} sim ${x.commandLatencyMs} ms/cmd: ${x.perCommandMs} ms/command, overhead ${x.overheadVsMeasuredMs} ms/command over the measured floor (${x.ops} ops, ${x.commands} commands, ${x.sessions} sessions, ${x.errors} errors)`);
+      lines.push(`overhead  reuse ${x.reuse ? "on " : "off"} sim ${x.commandLatencyMs} ms/cmd: ${x.perCommandMs} ms/command, overhead ${x.overheadVsMeasuredMs} ms/command over the TCP floor, ${x.overheadVsSshMs} over the SSH floor (${x.ops} ops, ${x.commands} commands, ${x.sessions} sessions, ${x.errors} errors)`);
     }
   }
   if (r.batching) {

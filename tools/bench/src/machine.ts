@@ -1,5 +1,6 @@
 /** What a result was measured on. */
 import { cpus, loadavg, totalmem } from "node:os";
+import { sshNativeCrypto } from "@ngs/cli-session";
 
 export interface MachineInfo {
   date: string;
@@ -10,6 +11,8 @@ export interface MachineInfo {
   platform: string;
   /** `os.loadavg()` when the run started: 1, 5, 15 minutes. */
   loadAvg: number[];
+  /** ssh2's native crypto binding was loaded (else Node's crypto, a cipher object per packet). */
+  sshNativeCrypto: boolean;
 }
 
 export function machineInfo(now = new Date()): MachineInfo {
@@ -22,5 +25,6 @@ export function machineInfo(now = new Date()): MachineInfo {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     loadAvg: loadavg(),
+    sshNativeCrypto: sshNativeCrypto(),
   };
 }

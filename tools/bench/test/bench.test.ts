@@ -48,6 +48,13 @@ describe("ngs-bench --small", () => {
       // Each session's logout is sent but not waited for: its latency is not charged.
       expect(r.awaitedCommands).toBe(r.commands - r.sessions);
       expect(r.simLatencyMs).toBe(r.awaitedCommands * r.commandLatencyMs);
+      // IOS login: one bare return to confirm the prompt and one enable-secret answer per session.
+      // A pooled session is reused without a liveness probe when it was handed back moments ago.
+      if (r.reuse) expect(r.returns).toBeGreaterThanOrEqual(2);
+      else expect(r.returns).toBe(2 * r.sessions);
+      // The SSH floor held the same conversation (the scenario checks the simulator's counters) and took time.
+      expect(r.sshFloorMs).toBeGreaterThan(0);
+      expect(r.overheadVsSshMs).toBeCloseTo((r.wallMs - r.sshFloorMs!) / r.commands, 1);
     }
   });
 

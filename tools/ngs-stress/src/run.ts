@@ -88,6 +88,8 @@ function delta(after: SwitchCounters[], before: SwitchCounters[]): SwitchCounter
       sessionsOpened: a.sessionsOpened - b.sessionsOpened,
       sessionsPeak: a.sessionsPeak,
       commandsReceived: a.commandsReceived - b.commandsReceived,
+      emptyLines: a.emptyLines - b.emptyLines,
+      answers: a.answers - b.answers,
       saves: a.saves - b.saves,
       sessionsRejected: a.sessionsRejected - b.sessionsRejected,
     };

@@ -13,6 +13,9 @@ export interface SwitchCounters {
   sessionsOpened: number;
   sessionsPeak: number;
   commandsReceived: number;
+  /** Bare returns (prompt checks, liveness probes) and answers to questions: round trips that are not commands. */
+  emptyLines: number;
+  answers: number;
   saves: number;
   sessionsRejected: number;
 }
@@ -105,6 +108,8 @@ export async function startSimulatedSwitches(sim: SimOptions, driver: DriverOpti
           sessionsOpened: s.counters.sessionsOpened,
           sessionsPeak: s.counters.sessionsPeak,
           commandsReceived: s.counters.commandsReceived,
+          emptyLines: s.counters.emptyLines,
+          answers: s.counters.answers,
           saves: s.counters.saves,
           sessionsRejected: s.counters.sessionsRejected,
         })),

@@ -4,10 +4,14 @@
  * wall time minus the simulator's latency on the commands the driver waits
  * for, divided by the commands the simulator received.
  */
+import { fork } from "node:child_process";
 import { once } from "node:events";
 import { connect, createServer, type AddressInfo } from "node:net";
-import { runStress } from "@ngs/stress";
+import { fileURLToPath } from "node:url";
+import { runStress, type SwitchCounters } from "@ngs/stress";
+import { startSwitch } from "@ngs/switch-sim";
 import { portRun, round2 } from "./common.js";
+import type { SshFloorPlan } from "./ssh-floor-child.js";
 
 export interface OverheadRun {
   reuse: boolean;
@@ -32,8 +36,14 @@ export interface OverheadRun {
   perCommandMs: number;
   /** (wall − nominal simulator latency) / commands. */
   overheadPerCommandMs: number;
-  /** (wall − awaitedCommands × the measured floor of one round trip at this latency) / commands: what ngs itself adds. */
+  /** (wall − awaitedCommands × the measured floor of one round trip at this latency) / commands: what ngs and SSH add. */
   overheadVsMeasuredMs: number;
+  /** Bare returns and answers the simulator received: round trips that are not commands. */
+  returns?: number;
+  /** Wall time of the same conversation (sessions, commands, returns) from a bare ssh2 client: the simulator plus SSH, no ngs. */
+  sshFloorMs?: number;
+  /** (wall − sshFloorMs) / commands: what ngs itself adds over SSH. */
+  overheadVsSshMs?: number;
   perOpMs: number;
 }
 
@@ -87,6 +97,51 @@ export async function measureFloor(ms: number, samples = 100): Promise<number> {
   }
 }
 
+const SSH_FLOOR_CHILD = fileURLToPath(new URL("./ssh-floor-child.js", import.meta.url));
+
+/** Spreads `total` over `n` buckets as evenly as possible. */
+function spread(total: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
+}
+
+/**
+ * The SSH floor of one run: a fresh simulator with the same latency, and a
+ * bare ssh2 client in its own process holding the same conversation the
+ * driver held (same sessions, awaited commands and uncharged round trips).
+ */
+export async function measureSshFloor(commandLatencyMs: number, sw: SwitchCounters): Promise<number> {
+  const password = crypto.randomUUID();
+  const sim = await startSwitch({ platform: "cisco_ios", password, faults: { commandLatencyMs } });
+  try {
+    const sessions = Math.max(1, sw.sessionsOpened);
+    const awaited = Math.max(0, sw.commandsReceived - sessions * LOGOUT_LINES_PER_SESSION);
+    const commands = spread(awaited, sessions);
+    const returns = spread(sw.emptyLines + sw.answers, sessions);
+    const plan: SshFloorPlan = {
+      host: sim.host,
+      port: sim.port,
+      username: "admin",
+      password,
+      sessions: commands.map((c, i) => ({ commands: c, returns: returns[i]! })),
+      command: "terminal length 0",
+    };
+    const child = fork(SSH_FLOOR_CHILD, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const exited = once(child, "exit");
+    child.send(plan);
+    const [msg] = (await Promise.race([once(child, "message"), exited.then(([code]) => {
+      throw new Error(`ssh floor child exited with ${String(code)} before reporting`);
+    })])) as [{ wallMs: number }];
+    await exited;
+    // The floor must have held exactly the planned conversation.
+    if (sim.counters.commandsReceived !== awaited + sessions || sim.counters.emptyLines !== sw.emptyLines + sw.answers) {
+      throw new Error(`ssh floor: the simulator saw ${sim.counters.commandsReceived} commands and ${sim.counters.emptyLines} returns, planned ${awaited + sessions} and ${sw.emptyLines + sw.answers}`);
+    }
+    return msg.wallMs;
+  } finally {
+    await sim.close();
+  }
+}
+
 export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult> {
   const runs: OverheadRun[] = [];
   const floors = new Map<number, number>();
@@ -94,8 +149,10 @@ export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult>
   for (const reuse of [false, true]) {
     for (const commandLatencyMs of [0, o.latencyMs]) {
       const tries = [];
+      const sshFloors: number[] = [];
       for (let i = 0; i < o.repeats; i++) {
-        tries.push(await runStress(
+        // Each run is followed at once by its SSH floor, so drift on the machine hits both alike.
+        const run = await runStress(
         portRun({
           ports: o.ports,
           processes: 1,
@@ -106,10 +163,14 @@ export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult>
           profile: { commandLatencyMs, loginLatencyMs: 0, saveLatencyMs: 0 },
           driver: { reuse },
         }),
-        ));
+        );
+        tries.push(run);
+        sshFloors.push(await measureSshFloor(commandLatencyMs, run.parallelSwitches![0]!));
       }
       tries.sort((a, b) => a.parallelMs - b.parallelMs);
+      sshFloors.sort((a, b) => a - b);
       const r = tries[Math.floor((tries.length - 1) / 2)]!;
+      const sshFloorMs = sshFloors[Math.floor((sshFloors.length - 1) / 2)]!;
       const sw = r.parallelSwitches![0]!;
       const ops = r.ops.filter((x) => x.op === "plug port" || x.op === "unplug port");
       const count = ops.reduce((n, x) => n + x.count, 0);
@@ -131,6 +192,9 @@ export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult>
         perCommandMs: round2(r.parallelMs / commands),
         overheadPerCommandMs: round2((r.parallelMs - simLatencyMs) / commands),
         overheadVsMeasuredMs: round2((r.parallelMs - awaited * floors.get(commandLatencyMs)!) / commands),
+        returns: sw.emptyLines + sw.answers,
+        sshFloorMs: round2(sshFloorMs),
+        overheadVsSshMs: round2((r.parallelMs - sshFloorMs) / commands),
         perOpMs: round2(r.parallelMs / Math.max(1, count)),
       });
     }
