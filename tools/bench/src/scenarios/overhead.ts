@@ -13,6 +13,9 @@ import { startSwitch } from "@ngs/switch-sim";
 import { portRun, round2 } from "./common.js";
 import type { SshFloorPlan } from "./ssh-floor-child.js";
 
+/** The floor child's untimed warm-up: one session with one command and one bare return. */
+const FLOOR_WARMUP = { commands: 1, returns: 1 };
+
 export interface OverheadRun {
   reuse: boolean;
   commandLatencyMs: number;
@@ -124,6 +127,7 @@ export async function measureSshFloor(commandLatencyMs: number, sw: SwitchCounte
       password,
       sessions: commands.map((c, i) => ({ commands: c, returns: returns[i]! })),
       command: "terminal length 0",
+      warmup: FLOOR_WARMUP,
     };
     const child = fork(SSH_FLOOR_CHILD, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
     const exited = once(child, "exit");
@@ -133,8 +137,11 @@ export async function measureSshFloor(commandLatencyMs: number, sw: SwitchCounte
     })])) as [{ wallMs: number }];
     await exited;
     // The floor must have held exactly the planned conversation.
-    if (sim.counters.commandsReceived !== awaited + sessions || sim.counters.emptyLines !== sw.emptyLines + sw.answers) {
-      throw new Error(`ssh floor: the simulator saw ${sim.counters.commandsReceived} commands and ${sim.counters.emptyLines} returns, planned ${awaited + sessions} and ${sw.emptyLines + sw.answers}`);
+    // Each session, the warm-up's included, also sends its logout line.
+    const plannedCommands = awaited + sessions + FLOOR_WARMUP.commands + 1;
+    const plannedReturns = sw.emptyLines + sw.answers + FLOOR_WARMUP.returns;
+    if (sim.counters.commandsReceived !== plannedCommands || sim.counters.emptyLines !== plannedReturns) {
+      throw new Error(`ssh floor: the simulator saw ${sim.counters.commandsReceived} commands and ${sim.counters.emptyLines} returns, planned ${plannedCommands} and ${plannedReturns}`);
     }
     return msg.wallMs;
   } finally {
