@@ -223,7 +223,7 @@ export class CliSession implements CliSessionApi {
 
   /** Sends a bare return and expects the prompt back; false when the session is unusable. */
   isAlive(): Promise<boolean> {
-    if (this.channel.isClosed || this.closing) return Promise.resolve(false);
+    if (this.isClosed) return Promise.resolve(false);
     return this.serial(async () => {
       try {
         await this.sendLine("", Math.min(this.readTimeout, 5_000));

@@ -193,6 +193,9 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
   });
   const port = (server.address() as AddressInfo).port;
 
+  const disconnectAll = (): void => {
+    for (const c of connections) c.end();
+  };
   const sim: SimSwitch = {
     platform: dialect.platform,
     hostname,
@@ -210,11 +213,9 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
       faults = { ...f };
     },
     snapshot: (): SimSnapshot => snapshotState(state),
-    disconnectAll: () => {
-      for (const c of connections) c.end();
-    },
+    disconnectAll,
     close: async () => {
-      for (const c of connections) c.end();
+      disconnectAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
