@@ -54,6 +54,8 @@ describe("ngs-bench --small", () => {
       else expect(r.returns).toBe(2 * r.sessions);
       // The SSH floor held the same conversation (the scenario checks the simulator's counters) and took time.
       expect(r.sshFloorMs).toBeGreaterThan(0);
+      // The simulator runs in the bench's process and does real SSH work for every command.
+      expect(r.simCpuPerCommandMs).toBeGreaterThan(0);
       expect(r.overheadVsSshMs).toBeCloseTo((r.wallMs - r.sshFloorMs!) / r.commands, 1);
     }
   });

@@ -43,6 +43,11 @@ export interface OverheadRun {
   overheadVsMeasuredMs: number;
   /** Bare returns and answers the simulator received: round trips that are not commands. */
   returns?: number;
+  /**
+   * CPU the simulator's process spent per command over the whole run (its SSH server and dialect; the run's
+   * setup included). Much of it lies on the critical path, between the simulator's timer and the driver.
+   */
+  simCpuPerCommandMs?: number;
   /** Wall time of the same conversation (sessions, commands, returns) from a bare ssh2 client: the simulator plus SSH, no ngs. */
   sshFloorMs?: number;
   /** (wall − sshFloorMs) / commands: what ngs itself adds over SSH. */
@@ -159,6 +164,7 @@ export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult>
       const sshFloors: number[] = [];
       for (let i = 0; i < o.repeats; i++) {
         // Each run is followed at once by its SSH floor, so drift on the machine hits both alike.
+        const cpu0 = process.cpuUsage();
         const run = await runStress(
         portRun({
           ports: o.ports,
@@ -171,12 +177,13 @@ export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult>
           driver: { reuse },
         }),
         );
-        tries.push(run);
+        const cpu = process.cpuUsage(cpu0);
+        tries.push({ run, simCpuMs: (cpu.user + cpu.system) / 1000 });
         sshFloors.push(await measureSshFloor(commandLatencyMs, run.parallelSwitches![0]!));
       }
-      tries.sort((a, b) => a.parallelMs - b.parallelMs);
+      tries.sort((a, b) => a.run.parallelMs - b.run.parallelMs);
       sshFloors.sort((a, b) => a - b);
-      const r = tries[Math.floor((tries.length - 1) / 2)]!;
+      const { run: r, simCpuMs } = tries[Math.floor((tries.length - 1) / 2)]!;
       const sshFloorMs = sshFloors[Math.floor((sshFloors.length - 1) / 2)]!;
       const sw = r.parallelSwitches![0]!;
       const ops = r.ops.filter((x) => x.op === "plug port" || x.op === "unplug port");
@@ -200,6 +207,7 @@ export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult>
         overheadPerCommandMs: round2((r.parallelMs - simLatencyMs) / commands),
         overheadVsMeasuredMs: round2((r.parallelMs - awaited * floors.get(commandLatencyMs)!) / commands),
         returns: sw.emptyLines + sw.answers,
+        simCpuPerCommandMs: round2(simCpuMs / commands),
         sshFloorMs: round2(sshFloorMs),
         overheadVsSshMs: round2((r.parallelMs - sshFloorMs) / commands),
         perOpMs: round2(r.parallelMs / Math.max(1, count)),
