@@ -67,7 +67,7 @@ Adds (or deletes) VLAN on SWITCH, named after NETWORK_ID (a UUID) with the
 switch's ngs_network_name_format, tagging ngs_trunk_ports as configured.
 --all         every configured switch
 --dry-run     print what would be sent as JSON (one object per switch, one
-              per line) and connect to nothing`,
+              per line: queries, commands, save) and connect to nothing`,
 
   port: `Usage: ngs port plug|unplug SWITCH PORT VLAN [--bond] [--subport VLAN]...
                                              [--default-vlan VLAN] [--dry-run]

@@ -70,7 +70,7 @@ function portOptions(a: { trunkDetails?: unknown; defaultVlan?: unknown }) {
 }
 
 interface Plannable {
-  plan(op: CliOperation, args: unknown): { operation: string; commands: string[]; save: string[] };
+  plan(op: CliOperation, args: unknown): { operation: string; commands: string[]; save: string[]; queries?: string[] };
 }
 
 /**
@@ -96,7 +96,15 @@ export async function runOperation(
         }
         const plan = p.plan(operation.op, operation.args);
         process.stdout.write(
-          `${JSON.stringify({ switch: name, device_type: device.deviceType, operation: plan.operation, commands: plan.commands, save: plan.save })}\n`,
+          `${JSON.stringify({
+            switch: name,
+            device_type: device.deviceType,
+            operation: plan.operation,
+            // Read-only queries some vendors run first (Brocade's port query); only a live run knows their answer.
+            queries: plan.queries ?? [],
+            commands: plan.commands,
+            save: plan.save,
+          })}\n`,
         );
         continue;
       }

@@ -247,6 +247,7 @@ describe.concurrent("--dry-run", () => {
       switch: "sw1",
       device_type: "netmiko_cisco_ios",
       operation: "plug port",
+      queries: [],
       commands: ["interface Gi0/1", "switchport mode access", "switchport access vlan 100"],
       save: ["write mem"],
     });
@@ -261,7 +262,7 @@ describe.concurrent("--dry-run", () => {
       ["sw1", "add network"],
       ["sw2", "add network"],
     ]);
-    for (const l of lines) expect(Object.keys(l)).toEqual(["switch", "device_type", "operation", "commands", "save"]);
+    for (const l of lines) expect(Object.keys(l)).toEqual(["switch", "device_type", "operation", "queries", "commands", "save"]);
     expect(lines[0]!.commands).toEqual(["vlan 100", "name 7d1c0f7e11114a5b9c9d0123456789ab"]);
 
     expect(JSON.parse(unplug.stdout)).toMatchObject({ switch: "sw2", operation: "unplug port" });
@@ -283,12 +284,26 @@ describe.concurrent("--dry-run", () => {
       switch: "leaf1",
       device_type: "netmiko_cumulus_nvue",
       operation: "plug port",
+      queries: [],
       commands: [
         "nv unset interface swp1 bridge domain br_default untagged",
         "nv set interface swp1 bridge domain br_default access 100",
         "nv config apply --assume-yes",
       ],
       save: ["nv config save"],
+    });
+  });
+
+  it("lists the read-only query a vendor runs first (Brocade's port query), still connecting to nothing", async () => {
+    // Points at dry1: afterAll checks that no session was opened.
+    const f = writeConfig("brocade-dry.ini", section("icx1", "netmiko_brocade_fastiron", dry1));
+    const r = await ngs(["port", "plug", "icx1", "1/1/7", "100", "--dry-run", "--config-file", f]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      switch: "icx1",
+      operation: "plug port",
+      queries: ["show interfaces ether 1/1/7 | include VLAN"],
+      commands: ["vlan 100 by port", "untagged ether 1/1/7"],
     });
   });
 
