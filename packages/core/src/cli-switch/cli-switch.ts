@@ -22,7 +22,7 @@ import { networkIdHex, validateNetworkId, validatePortName, validateVlanId } fro
 import { aclFilter, aclPrefix } from "./security-groups.js";
 import { isAuthenticationError, isCommandError, isSaveNotSupported, isSessionConfigError, type CliSessionLike } from "./session.js";
 import { SessionPool, closeQuietly } from "./session-pool.js";
-import { validateVni } from "./l2vni.js";
+import { mcastGroupFor, validateVni, type L2vniSettings } from "./l2vni.js";
 import { formatCommands, type CommandTemplate, type CommandTemplates, type TemplateVars } from "./templates.js";
 
 export type VlanId = number | string;
@@ -660,6 +660,19 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       }
     }
     return output;
+  }
+
+  /** A switch section that cannot do what was asked (a missing option, a VLAN the switch lacks): logged, with the sanitised config. */
+  protected configError(error: string): GenericSwitchNetmikoConfigError {
+    this.logger.error(error);
+    return new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
+  }
+
+  /** The L2VNI multicast group of `vni`, or upstream's config error when neither the map nor a base gives one. */
+  protected mcastGroupOrFail(vni: number, settings: L2vniSettings): string {
+    const group = mcastGroupFor(vni, settings);
+    if (group === undefined) throw this.configError(`VNI ${vni} not found in ngs_mcast_group_map and ngs_mcast_group_base not configured`);
+    return group;
   }
 
   /** A change the switch refused: idle pooled sessions are dropped (their state is unknown). */

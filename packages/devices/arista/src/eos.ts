@@ -1,10 +1,8 @@
 import {
   CliSwitch,
   GenericSwitchConfigException,
-  GenericSwitchNetmikoConfigError,
   L2VNI_OPTIONS,
   l2vniSettings,
-  mcastGroupFor,
   type CommandTemplates,
 } from "@ngs/core";
 
@@ -120,13 +118,7 @@ export default class AristaEos extends CliSwitch {
       ...this.formatCommands(EOS_L2VNI.MAP_VNI, vars),
     ];
     if (settings.mode === "multicast") {
-      const group = mcastGroupFor(vni, settings);
-      if (!group) {
-        const error = `VNI ${vni} not found in ngs_mcast_group_map and ngs_mcast_group_base not configured`;
-        this.logger.error(error);
-        throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
-      }
-      cmds.push(...this.formatCommands(EOS_L2VNI.FLOOD_VTEP, { ...vars, mcast_group: group }));
+      cmds.push(...this.formatCommands(EOS_L2VNI.FLOOD_VTEP, { ...vars, mcast_group: this.mcastGroupOrFail(vni, settings) }));
     }
     return cmds;
   }

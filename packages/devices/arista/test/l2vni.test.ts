@@ -1,6 +1,6 @@
 // Arista EOS L2VNI (reference §1.4): the command lists and the show-output parsers.
 import { describe, expect, test } from "vitest";
-import { GenericSwitchConfigException } from "@ngs/core";
+import { GenericSwitchConfigException, GenericSwitchNetmikoConfigError } from "@ngs/core";
 import AristaEos, { eosVlanHasPorts, eosVlanHasVni } from "@ngs/device-arista/eos";
 import { build } from "@ngs/vendor-testkit";
 
@@ -46,6 +46,13 @@ describe("netmiko_arista_eos plug/unplug VNI", () => {
       "interface Vxlan2",
       "no vxlan vlan 100 flood vtep",
     ]);
+  });
+
+  test("multicast flooding without a map entry or base is a config error naming both options", () => {
+    const d = build(AristaEos, "netmiko_arista_eos", { ngs_bgp_asn: "65000", ngs_bum_replication_mode: "multicast" });
+    const plug = () => d.plan("plugSwitchToNetwork", { vni: 5000, segmentationId: 100 });
+    expect(plug).toThrow(GenericSwitchNetmikoConfigError);
+    expect(plug).toThrow(/VNI 5000 not found in ngs_mcast_group_map and ngs_mcast_group_base not configured/);
   });
 
   test("L2VNI needs ngs_bgp_asn; ports and networks do not", () => {

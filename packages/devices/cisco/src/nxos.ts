@@ -1,9 +1,7 @@
 import {
   CliSwitch,
-  GenericSwitchNetmikoConfigError,
   L2VNI_OPTIONS,
   l2vniSettings,
-  mcastGroupFor,
   validateNetworkId,
   type CommandTemplates,
   type SecurityGroupRule,
@@ -103,13 +101,7 @@ export default class CiscoNxos extends CliSwitch {
     const vars = { vni, segmentation_id: segmentationId, nve_interface: this.nveInterface };
     const cmds = this.formatCommands(NXOS_L2VNI.PLUG, vars);
     if (settings.mode === "multicast") {
-      const group = mcastGroupFor(vni, settings);
-      if (!group) {
-        const error = `VNI ${vni} not found in ngs_mcast_group_map and ngs_mcast_group_base not configured`;
-        this.logger.error(error);
-        throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
-      }
-      cmds.push(...this.formatCommands(NXOS_L2VNI.BUM_MULTICAST, { mcast_group: group }));
+      cmds.push(...this.formatCommands(NXOS_L2VNI.BUM_MULTICAST, { mcast_group: this.mcastGroupOrFail(vni, settings) }));
     } else {
       cmds.push(...NXOS_L2VNI.BUM_INGRESS);
     }

@@ -53,6 +53,9 @@ describe("netmiko_cisco_nxos plug/unplug VNI", () => {
   test("multicast without a map entry or base is a config error", () => {
     const d = build(CiscoNxos, "netmiko_cisco_nxos", { ngs_bum_replication_mode: "multicast" });
     expect(() => d.plan("plugSwitchToNetwork", { vni: 5000, segmentationId: 100 })).toThrow(GenericSwitchNetmikoConfigError);
+    expect(() => d.plan("plugSwitchToNetwork", { vni: 5000, segmentationId: 100 })).toThrow(
+      /VNI 5000 not found in ngs_mcast_group_map and ngs_mcast_group_base not configured/,
+    );
   });
 
   test("VNIs are validated", () => {

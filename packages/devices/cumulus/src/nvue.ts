@@ -1,8 +1,6 @@
 import {
   CliSwitch,
-  GenericSwitchNetmikoConfigError,
   L2VNI_OPTIONS,
-  mcastGroupFor,
   validateVni,
   type CliCommandPlan,
   type CliOperation,
@@ -70,8 +68,7 @@ export default class CumulusNvue extends CliSwitch {
     if (l.mode === "ingress-replication") {
       cmds.push(...this.formatCommands(NVUE_L2VNI_TEMPLATES.FLOOD_INGRESS, vars));
     } else if (l.mode === "multicast") {
-      const group = mcastGroupFor(vni, { mode: "multicast", groupBase: l.mcastGroupBase, groupMap: l.mcastGroupMap });
-      if (!group) throw this.l2vniError(`VNI ${vni} not found in ngs_mcast_group_map and ngs_mcast_group_base not configured`);
+      const group = this.mcastGroupOrFail(vni, { mode: "multicast", groupBase: l.mcastGroupBase, groupMap: l.mcastGroupMap });
       cmds.push(...this.formatCommands(NVUE_L2VNI_TEMPLATES.FLOOD_MULTICAST, { ...vars, mcast_group: group }));
     } else {
       // Static VTEP list: the physnet's own, else the global one; none means EVPN-learned VTEPs only.
@@ -105,13 +102,8 @@ export default class CumulusNvue extends CliSwitch {
   }
 
   private requireBgpAsn(): string {
-    if (!this.l2vni.bgpAsn) throw this.l2vniError("ngs_bgp_asn configuration parameter is required when ngs_evpn_vni_config is enabled");
+    if (!this.l2vni.bgpAsn) throw this.configError("ngs_bgp_asn configuration parameter is required when ngs_evpn_vni_config is enabled");
     return this.l2vni.bgpAsn;
-  }
-
-  private l2vniError(error: string): GenericSwitchNetmikoConfigError {
-    this.logger.error(error);
-    return new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
   }
 }
 

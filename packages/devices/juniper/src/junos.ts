@@ -4,7 +4,6 @@ import {
   GenericSwitchNetmikoConfigError,
   L2VNI_OPTIONS,
   l2vniSettings,
-  mcastGroupFor,
   OPERATION_NAMES,
   parseBool,
   parseNumber,
@@ -145,9 +144,7 @@ export default class Juniper extends CliSwitch {
     const vlan = this.vlan(args.segmentationId);
     const entry = parseShowVlans(await this.query(JUNOS_L2VNI_TEMPLATES.SHOW_VLANS)).find((e) => e.tag === vlan);
     if (!entry) {
-      const error = `VLAN ${vlan} not found in 'show vlans'; cannot ${op === "plugSwitchToNetwork" ? "map" : "unmap"} VNI ${v}`;
-      this.logger.error(error);
-      throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
+      throw this.configError(`VLAN ${vlan} not found in 'show vlans'; cannot ${op === "plugSwitchToNetwork" ? "map" : "unmap"} VNI ${v}`);
     }
     return this.sendCommandsToDevice(this.composeVni(op === "plugSwitchToNetwork", v, entry.name), OPERATION_NAMES[op]);
   }
@@ -172,13 +169,7 @@ export default class Juniper extends CliSwitch {
     const cmds = this.formatCommands(plug ? t.PLUG_VNI : t.UNPLUG_VNI, vars);
     if (this.l2vni.mode === "multicast") {
       if (plug) {
-        const group = mcastGroupFor(vni, this.l2vni);
-        if (!group) {
-          const error = `VNI ${vni} not found in ngs_mcast_group_map and ngs_mcast_group_base not configured`;
-          this.logger.error(error);
-          throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
-        }
-        cmds.push(...this.formatCommands(t.PLUG_MCAST, { ...vars, mcast_group: group }));
+        cmds.push(...this.formatCommands(t.PLUG_MCAST, { ...vars, mcast_group: this.mcastGroupOrFail(vni, this.l2vni) }));
       } else cmds.push(...this.formatCommands(t.UNPLUG_MCAST, vars));
     }
     if (this.evpnVniConfig) {

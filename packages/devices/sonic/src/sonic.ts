@@ -1,7 +1,6 @@
 import {
   CliSwitch,
   GenericSwitchConfigException,
-  GenericSwitchNetmikoConfigError,
   L2VNI_OPTIONS,
   validatePortName,
   validateVni,
@@ -64,14 +63,14 @@ export default class Sonic extends CliSwitch {
   /** `ngs_vtep_name`, else the deprecated `vtep_name`; required for L2VNI. */
   get vtepName(): string {
     const v = this.option("ngs_vtep_name")?.trim() || this.transportConfig.vtep_name?.trim();
-    if (!v) throw this.l2vniError("vtep_name configuration parameter is required for L2VNI support on SONiC switches");
+    if (!v) throw this.configError("vtep_name configuration parameter is required for L2VNI support on SONiC switches");
     return validatePortName(v, { shell: true, what: "ngs_vtep_name" });
   }
 
   /** `ngs_bgp_asn`; required for L2VNI. */
   get bgpAsn(): string {
     const asn = this.option("ngs_bgp_asn")?.trim();
-    if (!asn) throw this.l2vniError("ngs_bgp_asn configuration parameter is required for L2VNI support on SONiC switches");
+    if (!asn) throw this.configError("ngs_bgp_asn configuration parameter is required for L2VNI support on SONiC switches");
     if (!/^\d+(\.\d+)?$/.test(asn)) {
       throw new GenericSwitchConfigException({
         message: `Switch ${this.deviceName}: ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number`,
@@ -108,10 +107,5 @@ export default class Sonic extends CliSwitch {
     const vlan = this.vlan(segmentationId);
     const wanted = validateVni(vni);
     return sonicVniOf(await this.query(SONIC_L2VNI_TEMPLATES.SHOW_VLAN_VNI[0]), vlan) === wanted;
-  }
-
-  private l2vniError(error: string): GenericSwitchNetmikoConfigError {
-    this.logger.error(error);
-    return new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
   }
 }
