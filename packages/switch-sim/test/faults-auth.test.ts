@@ -1,14 +1,9 @@
 import { createHash } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateKeyPair, startSwitch, startSwitches, type SimSwitch } from "@ngs/switch-sim";
-import { Term, until } from "./helpers.js";
+import { closedAfterEach, Term, until } from "./helpers.js";
 
-const sims: SimSwitch[] = [];
-const terms: Term[] = [];
-afterEach(async () => {
-  terms.splice(0).forEach((t) => t.close());
-  await Promise.all(sims.splice(0).map((s) => s.close()));
-});
+const { sims, terms } = closedAfterEach();
 
 async function sw(extra: Record<string, unknown> = {}) {
   const sim = await startSwitch({ platform: "cisco_ios", password: "pw", privileged: true, ...extra });

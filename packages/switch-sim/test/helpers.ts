@@ -1,4 +1,5 @@
 import ssh2 from "ssh2";
+import { afterEach } from "vitest";
 import type { ClientChannel, ConnectConfig } from "ssh2";
 import type { SimSwitch } from "@ngs/switch-sim";
 
@@ -119,4 +120,15 @@ export async function until(cond: () => boolean, timeoutMs = 5000): Promise<void
 
 export function port(p: Partial<{ mode: string; accessVlan: number | null; nativeVlan: number | null; allowedVlans: number[]; shutdown: boolean }>) {
   return { mode: "none", accessVlan: null, nativeVlan: null, allowedVlans: [], shutdown: false, ...p };
+}
+
+/** The simulators and terminals a test file opens, closed after each test. */
+export function closedAfterEach(): { sims: SimSwitch[]; terms: Term[] } {
+  const sims: SimSwitch[] = [];
+  const terms: Term[] = [];
+  afterEach(async () => {
+    terms.splice(0).forEach((t) => t.close());
+    await Promise.all(sims.splice(0).map((s) => s.close()));
+  });
+  return { sims, terms };
 }

@@ -1,13 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { Term, port } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { startSwitch } from "@ngs/switch-sim";
+import { closedAfterEach, port, Term } from "./helpers.js";
 
-const sims: SimSwitch[] = [];
-const terms: Term[] = [];
-afterEach(async () => {
-  terms.splice(0).forEach((t) => t.close());
-  await Promise.all(sims.splice(0).map((s) => s.close()));
-});
+const { sims, terms } = closedAfterEach();
 
 async function open(platform: string, extra: Record<string, unknown> = {}) {
   const sim = await startSwitch({ platform, username: "cumulus", password: "pw-login", ...extra });
