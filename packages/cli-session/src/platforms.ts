@@ -55,6 +55,20 @@ const HUAWEI_LOGIN = [
   { prompt: /security risks in the configuration file[\s\S]*\[y\/n\][^\n]*$/i, answer: "Y" },
 ];
 const HUAWEI_ERRORS = [/^\s*Error: /m];
+const HUAWEI_CONFIG = { enter: "system-view", exit: "return", inConfigPattern: /\]\s*$/ };
+const HUAWEI: Platform = {
+  name: "huawei",
+  promptPattern: promptPatternFor(">]"),
+  promptTerminators: ">]",
+  basePromptPattern: HUAWEI_BASE,
+  loginHandlers: HUAWEI_LOGIN,
+  sessionPreparation: ["screen-length 0 temporary"],
+  returnChar: "\n",
+  config: HUAWEI_CONFIG,
+  save: { command: "save", confirm: [{ prompt: /[Cc]ontinue\s*\?[^\n]*$/, answer: "y" }] },
+  errorPatterns: HUAWEI_ERRORS,
+  logout: ["quit"],
+};
 
 const list: Platform[] = [
   ciscoLike("cisco_ios", {
@@ -129,33 +143,14 @@ const list: Platform[] = [
     errorPatterns: [/unknown command\./, /syntax error\./, /^\s*error:/m],
     logout: ["exit"],
   },
+  HUAWEI,
   {
-    name: "huawei",
-    promptPattern: promptPatternFor(">]"),
-    promptTerminators: ">]",
-    basePromptPattern: HUAWEI_BASE,
-    loginHandlers: HUAWEI_LOGIN,
-    sessionPreparation: ["screen-length 0 temporary"],
-    returnChar: "\n",
-    config: { enter: "system-view", exit: "return", inConfigPattern: /\]\s*$/ },
-    save: { command: "save", confirm: [{ prompt: /[Cc]ontinue\s*\?[^\n]*$/, answer: "y" }] },
-    errorPatterns: HUAWEI_ERRORS,
-    logout: ["quit"],
-  },
-  {
+    // VRPv8 stages changes: they take effect at `commit`, so a config set stays in system-view.
+    ...HUAWEI,
     name: "huawei_vrpv8",
-    promptPattern: promptPatternFor(">]"),
-    promptTerminators: ">]",
-    basePromptPattern: HUAWEI_BASE,
-    loginHandlers: HUAWEI_LOGIN,
-    sessionPreparation: ["screen-length 0 temporary"],
-    returnChar: "\n",
-    config: { enter: "system-view", exit: "return", inConfigPattern: /\]\s*$/, exitAfterConfigSet: false },
-    save: { command: "save", confirm: [{ prompt: /[Cc]ontinue\s*\?[^\n]*$/, answer: "y" }] },
+    config: { ...HUAWEI_CONFIG, exitAfterConfigSet: false },
     // netmiko: success unless the output says the commit failed.
     commit: { command: "commit", success: /(?:)/, failure: /Failed to generate committed config/, inConfigMode: true },
-    errorPatterns: HUAWEI_ERRORS,
-    logout: ["quit"],
   },
   {
     name: "hp_comware",
