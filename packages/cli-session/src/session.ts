@@ -500,8 +500,15 @@ function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, "\\$&");
 }
 
+/** The last `n` lines of `text` (all of it when it has fewer); runs after every prompt, so no split of the whole output. */
 function lastLines(text: string, n: number): string {
-  return text.split("\n").slice(-n).join("\n");
+  let i = text.length;
+  for (let k = 0; k < n; k++) {
+    if (i <= 0) return text;
+    i = text.lastIndexOf("\n", i - 1);
+    if (i < 0) return text;
+  }
+  return text.slice(i + 1);
 }
 
 /** Drops the echoed command (first line, when it is the echo), the prompt and its context lines. */
