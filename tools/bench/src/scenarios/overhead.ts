@@ -68,6 +68,11 @@ export interface OverheadResult {
 /** The simulated Cisco IOS logs out with one line (`exit`) that nobody waits an answer for. */
 const LOGOUT_LINES_PER_SESSION = 1;
 
+/** Commands the driver waited for: all but each session's logout line. */
+function awaitedCommands(sw: SwitchCounters): number {
+  return Math.max(0, sw.commandsReceived - sw.sessionsOpened * LOGOUT_LINES_PER_SESSION);
+}
+
 export interface OverheadOptions {
   /** Ports plugged then unplugged, one at a time (2 × ports operations). */
   ports: number;
@@ -122,7 +127,7 @@ export async function measureSshFloor(commandLatencyMs: number, sw: SwitchCounte
   const sim = await startSwitch({ platform: "cisco_ios", password, faults: { commandLatencyMs } });
   try {
     const sessions = Math.max(1, sw.sessionsOpened);
-    const awaited = Math.max(0, sw.commandsReceived - sessions * LOGOUT_LINES_PER_SESSION);
+    const awaited = awaitedCommands(sw);
     const commands = spread(awaited, sessions);
     const returns = spread(sw.emptyLines + sw.answers, sessions);
     const plan: SshFloorPlan = {
@@ -189,7 +194,7 @@ export async function benchOverhead(o: OverheadOptions): Promise<OverheadResult>
       const ops = r.ops.filter((x) => x.op === "plug port" || x.op === "unplug port");
       const count = ops.reduce((n, x) => n + x.count, 0);
       const errors = ops.reduce((n, x) => n + x.errors, 0);
-      const awaited = Math.max(0, sw.commandsReceived - sw.sessionsOpened * LOGOUT_LINES_PER_SESSION);
+      const awaited = awaitedCommands(sw);
       const simLatencyMs = awaited * commandLatencyMs;
       const commands = Math.max(1, sw.commandsReceived);
       runs.push({
