@@ -38,7 +38,7 @@ export const ENVELOPE_SCHEMA = {
     jsonrpc: { const: "2.0" },
     method: { type: "string", minLength: 1 },
     params: { type: "object" },
-    id: { type: ["string", "number", "null"] },
+    id: { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] },
   },
 } as const;
 
