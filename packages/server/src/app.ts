@@ -155,7 +155,7 @@ async function handleRpc(req: Noted, reply: FastifyReply, state: AppState, metri
     run: async (switchName, operation, fn) => {
       const labels = { switch: switchName, operation };
       // Inside the request's scope: this line and the device's own carry Ironic's request_id.
-      req.log.child({ switch: switchName }).debug({ operation }, `${operation}: starting`);
+      req.log.debug({ switch: switchName, operation }, `${operation}: starting`);
       const end = metrics.operationSeconds.startTimer(labels);
       metrics.operationsInFlight.inc();
       try {

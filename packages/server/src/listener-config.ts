@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { configFileList, GenericSwitchConfigException, parseOsloIni, type ConfigSources } from "@ngs/core";
+import { configFileList, GenericSwitchConfigException, isLoopbackHost, parseBool, parseOsloIni, type ConfigSources } from "@ngs/core";
 import { readFileSync } from "node:fs";
 
 /** Ironic's JSON-RPC listener section; ngs reads it from the same ini files as the switches. */
@@ -74,12 +74,16 @@ export function readListenerConfig(sources: ConfigSources, overrides: ListenerOv
   }
   const userFile = overrides.userFile ?? values.http_basic_auth_user_file;
   if (auth === "http_basic" && !userFile) problems.push(`${where} http_basic_auth_user_file: required with auth_strategy = http_basic (an htpasswd file written by htpasswd -B)`);
-  if (auth === "noauth" && !isLoopback(hostIp)) {
+  if (auth === "noauth" && !isLoopbackHost(hostIp)) {
     problems.push(`${where} auth_strategy: noauth is only allowed on a loopback host_ip (127.0.0.0/8, ::1), not ${hostIp}; use http_basic`);
   }
   const useSslText = overrides.useSsl !== undefined ? String(overrides.useSsl) : (values.use_ssl ?? "false");
-  const useSsl = parseBool(useSslText);
-  if (useSsl === undefined) problems.push(`${where} use_ssl: ${JSON.stringify(useSslText)} is not a boolean`);
+  let useSsl = false;
+  try {
+    useSsl = parseBool("use_ssl", useSslText);
+  } catch (e) {
+    problems.push(`${where} ${(e as Error).message}`);
+  }
   const certFile = overrides.certFile ?? values.cert_file;
   const keyFile = overrides.keyFile ?? values.key_file;
   if (useSsl && (!certFile || !keyFile)) problems.push(`${where} use_ssl = true needs cert_file and key_file`);
@@ -94,22 +98,8 @@ export function readListenerConfig(sources: ConfigSources, overrides: ListenerOv
     port,
     authStrategy: auth as AuthStrategy,
     ...(userFile ? { userFile } : {}),
-    useSsl: Boolean(useSsl),
+    useSsl,
     ...(certFile ? { certFile } : {}),
     ...(keyFile ? { keyFile } : {}),
   };
-}
-
-export function isLoopback(host: string): boolean {
-  if (host === "localhost") return true;
-  if (isIP(host) === 4) return host.startsWith("127.");
-  if (isIP(host) === 6) return host === "::1" || host === "0:0:0:0:0:0:0:1";
-  return false;
-}
-
-function parseBool(v: string): boolean | undefined {
-  const s = v.trim().toLowerCase();
-  if (["true", "1", "yes", "on"].includes(s)) return true;
-  if (["false", "0", "no", "off"].includes(s)) return false;
-  return undefined;
 }

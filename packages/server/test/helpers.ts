@@ -6,6 +6,7 @@ import { request as httpsRequest } from "node:https";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { switchSection } from "@ngs/test-utils";
 
 export const HOST_PACKAGE_JSON = fileURLToPath(new URL("./fixtures/host/package.json", import.meta.url));
 export const SW_PASSWORD = "srv-Test-pw-73";
@@ -89,13 +90,22 @@ export class IronicClient {
     const body = { jsonrpc: "2.0", method, params: { ...params, context, "rpc.version": opts.version ?? "1.0" }, id: context.request_id };
     const a = await this.post(body);
     if (a.status !== 200) throw new Error(`HTTP ${a.status}: ${a.text}`);
-    return a.json as { jsonrpc: string; id: unknown; result?: any; error?: { code: number; message: string; data?: { class: string } } };
+    return a.json as RpcAnswer;
   }
 
   /** A cast (notification): no id. */
   async cast(method: string, params: Record<string, unknown> = {}): Promise<HttpAnswer> {
     return this.post({ jsonrpc: "2.0", method, params: { ...params, context: this.context(), "rpc.version": "1.0" } });
   }
+}
+
+/** A JSON-RPC response as the tests read it (results are Ironic's dictionaries). */
+export interface RpcAnswer {
+  jsonrpc: string;
+  id: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are free-form dictionaries the tests index into
+  result?: any;
+  error?: { code: number; message: string; data?: { class: string } };
 }
 
 /** An htpasswd file written by the real `htpasswd -B` (Debian apache2-utils). */
@@ -113,18 +123,7 @@ export function makeCa(dir: string): { caFile: string; certFile: string; keyFile
   return { caFile: join(dir, "ca.pem"), certFile: join(dir, "server.pem"), keyFile: join(dir, "server.key") };
 }
 
-/** One `[genericswitch:NAME]` section for a simulated switch. */
+/** One `[genericswitch:NAME]` section for a simulated switch with the tests' credentials. */
 export function section(name: string, deviceType: string, sim: { host: string; port: number }, extra: string[] = []): string {
-  return [
-    `[genericswitch:${name}]`,
-    `device_type = ${deviceType}`,
-    `ip = ${sim.host}`,
-    `port = ${sim.port}`,
-    `username = admin`,
-    `password = ${SW_PASSWORD}`,
-    `secret = ${SW_SECRET}`,
-    `ngs_ssh_connect_timeout = 3`,
-    ...extra,
-    "",
-  ].join("\n");
+  return switchSection(name, deviceType, sim, { password: SW_PASSWORD, secret: SW_SECRET }, extra);
 }
