@@ -45,6 +45,18 @@ export class ServerMetrics {
     buckets: [1, 2, 4, 8, 16, 32, 64],
     registers: [this.registry],
   });
+  readonly sshSessionsOpened = new Counter({
+    name: "ngs_ssh_sessions_opened_total",
+    help: "SSH sessions opened to switches",
+    labelNames: ["switch"] as const,
+    registers: [this.registry],
+  });
+  readonly sshSessionsOpen = new Gauge({
+    name: "ngs_ssh_sessions_open",
+    help: "SSH sessions open now (in use or pooled for reuse)",
+    labelNames: ["switch"] as const,
+    registers: [this.registry],
+  });
   readonly reloads = new Counter({
     name: "ngs_config_reloads_total",
     help: "SIGHUP config reloads by result",

@@ -59,6 +59,7 @@ export async function loadRuntime(sources: RuntimeSources, logger: Logger, metri
     await coordination.close().catch(() => undefined);
     throw e;
   }
+  for (const d of devices.values()) countSessions(d, metrics);
   // A separate client for readiness probes, so a probe never waits behind batch traffic.
   const probe = config.global.backendUrl ? await createEtcdClient(config.global.backendUrl, { connectTimeoutMs: 2000 }) : undefined;
   return {
@@ -116,5 +117,32 @@ function countedBatcher(inner: Batcher, metrics: ServerMetrics): Batcher {
       metrics.batchCommands.observe({ switch: device.deviceName }, commands.length);
       return inner.doBatch(device, commands);
     },
+  };
+}
+
+/**
+ * Count SSH sessions of a CLI switch: core has no session hook, so the
+ * device's public `openSession` is wrapped on this host's own instances, and
+ * each session's `close` with it (once, however it is closed).
+ */
+function countSessions(device: GenericSwitchDevice, metrics: ServerMetrics): void {
+  const d = device as unknown as { openSession?: () => Promise<{ close(): Promise<void> | void }> };
+  const open = d.openSession;
+  if (typeof open !== "function") return;
+  const labels = { switch: device.deviceName };
+  d.openSession = async () => {
+    const session = await open.call(device);
+    metrics.sshSessionsOpened.inc(labels);
+    metrics.sshSessionsOpen.inc(labels);
+    const close = session.close.bind(session);
+    let closed = false;
+    session.close = () => {
+      if (!closed) {
+        closed = true;
+        metrics.sshSessionsOpen.dec(labels);
+      }
+      return close();
+    };
+    return session;
   };
 }

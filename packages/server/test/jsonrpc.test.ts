@@ -347,6 +347,10 @@ describe("auth, logs, metrics", () => {
     expect(m2.get(opKey)).toBe(ops + 1);
     expect(m2.get('ngs_operation_duration_seconds_count{switch="leaf-os10",operation="update_port"}')).toBe(ops + 1);
     expect(m2.get('ngs_jsonrpc_requests_total{method="update_port",outcome="SwitchNotFound"}')).toBeGreaterThanOrEqual(1);
+    // Sessions: what the simulated switches saw opened; none is left open (reuse is off).
+    const opened = ["leaf-ios", "leaf-os10", "leaf-vrp"].reduce((n, sw) => n + (m2.get(`ngs_ssh_sessions_opened_total{switch="${sw}"}`) ?? 0), 0);
+    expect(opened).toBe(sessionCount());
+    expect(m2.get('ngs_ssh_sessions_open{switch="leaf-os10"}')).toBe(0);
   });
 });
 
