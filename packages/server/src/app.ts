@@ -26,8 +26,10 @@ export const requestScope = new AsyncLocalStorage<{ request_id: string }>();
 export interface AppState {
   /** The loaded config in force (swapped by a SIGHUP reload). */
   runtime: Runtime;
-  /** Operations running now, so shutdown can wait for them. */
+  /** Requests running now, so shutdown can wait for them. */
   inFlight: number;
+  /** Requests running per loaded config, so a reload closes the old one only once its own requests are done. */
+  readonly busy: WeakMap<Runtime, number>;
 }
 
 export interface BuildAppOptions {
@@ -173,6 +175,7 @@ async function handleRpc(req: Noted, reply: FastifyReply, state: AppState, metri
     },
   });
   state.inFlight++;
+  state.busy.set(runtime, (state.busy.get(runtime) ?? 0) + 1);
   try {
     const call = () => (api[rpc.method as keyof typeof METHOD_LABELS] as (p: Record<string, unknown>) => Promise<unknown>).call(api, rpc.params);
     const result = rpc.requestId ? await requestScope.run({ request_id: rpc.requestId }, call) : await call();
@@ -188,6 +191,7 @@ async function handleRpc(req: Noted, reply: FastifyReply, state: AppState, metri
     return r;
   } finally {
     state.inFlight--;
+    state.busy.set(runtime, (state.busy.get(runtime) ?? 1) - 1);
   }
 }
 

@@ -38,7 +38,8 @@ export const ENVELOPE_SCHEMA = {
     jsonrpc: { const: "2.0" },
     method: { type: "string", minLength: 1 },
     params: { type: "object" },
-    id: { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] },
+    // No type here: fastify's validator coerces types, and a number id must come back as a number.
+    id: {},
   },
 } as const;
 

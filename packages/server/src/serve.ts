@@ -42,7 +42,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   const listener = readListenerConfig(opts, opts.listener);
   const metrics = new ServerMetrics();
   const runtime = await loadRuntime(opts, logger, metrics);
-  const state: AppState = { runtime, inFlight: 0 };
+  const state: AppState = { runtime, inFlight: 0, busy: new WeakMap() };
   const shutdownTimeoutMs = opts.shutdownTimeoutMs ?? 30_000;
   let app: FastifyInstance;
   try {
@@ -78,7 +78,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
           metrics.reloads.inc({ result: "ok" });
           logger.info({ switches: [...next.devices.keys()] }, "configuration reloaded");
           // Requests already running keep the old devices; close them once those are done.
-          await waitFor(() => state.inFlight === 0, shutdownTimeoutMs);
+          await waitFor(() => (state.busy.get(old) ?? 0) === 0, shutdownTimeoutMs);
           await old.close(shutdownTimeoutMs);
           return true;
         } catch (e) {

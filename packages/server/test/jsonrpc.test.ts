@@ -102,6 +102,8 @@ describe("update_port / reset_port / get_switches", () => {
     const r = await client.call("get_switches", {}, { requestId: "req-0b9a2c1e-5f52-4d0e-9d43-6a0cfe2b8f11" });
     expect(r.id).toBe("req-0b9a2c1e-5f52-4d0e-9d43-6a0cfe2b8f11");
     expect(r.jsonrpc).toBe("2.0");
+    const numeric = await client.post({ jsonrpc: "2.0", method: "get_switches", params: {}, id: 7 });
+    expect((numeric.json as { id: unknown }).id).toBe(7);
   });
 
   it("update_port trunk sets the native VLAN and the other allowed VLANs as tagged", async () => {
