@@ -43,6 +43,8 @@ describe("ngs-bench --small", () => {
       expect(p.inProcess.opsPerS).toBeGreaterThan(0);
       expect(p.http.p99Ms).toBeGreaterThanOrEqual(p.http.p50Ms);
       expect(p.addedP50Ms).toBeCloseTo(p.http.p50Ms - p.inProcess.p50Ms, 1);
+      expect(p.httpFloor.opsPerS).toBeGreaterThan(0);
+      expect(p.httpLayerP50Ms).toBeCloseTo(p.rpcNoSwitch.p50Ms - p.httpFloor.p50Ms, 1);
     }
   });
 
