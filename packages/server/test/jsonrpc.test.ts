@@ -20,21 +20,23 @@ let dir: string;
 let ios: SimSwitch;
 let os10: SimSwitch;
 let vrp: SimSwitch;
+let os10b: SimSwitch;
 let server: RunningServer;
 let client: IronicClient;
 const logLines: string[] = [];
 
-const sims = () => [ios, os10, vrp];
+const sims = () => [ios, os10, vrp, os10b];
 const commandCount = () => sims().reduce((n, s) => n + s.commandLog.length, 0);
 const sessionCount = () => sims().reduce((n, s) => n + s.counters.sessionsOpened, 0);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ngs-server-"));
   const opts = { host: "127.0.0.1", username: "admin", password: SW_PASSWORD, secret: SW_SECRET };
-  [ios, os10, vrp] = await Promise.all([
+  [ios, os10, vrp, os10b] = await Promise.all([
     startSwitchForDevice({ ...opts, deviceType: "netmiko_cisco_ios", hostname: "leaf-ios" }),
     startSwitchForDevice({ ...opts, deviceType: "netmiko_dell_os10", hostname: "leaf-os10" }),
     startSwitchForDevice({ ...opts, deviceType: "netmiko_huawei", hostname: "leaf-vrp" }),
+    startSwitchForDevice({ ...opts, deviceType: "netmiko_dell_os10", hostname: "leaf-os10b" }),
   ]);
   const config = join(dir, "ngs.ini");
   const htpasswd = join(dir, "htpasswd");
@@ -45,6 +47,7 @@ beforeAll(async () => {
       section("leaf-ios", "netmiko_cisco_ios", ios, [`ngs_mac_address = ${MAC}`, "ngs_allowed_vlans = 100,101,102,103,200", "ngs_port_default_vlan = 200"]),
       section("leaf-os10", "netmiko_dell_os10", os10),
       section("leaf-vrp", "netmiko_huawei", vrp),
+      section("leaf-os10b", "netmiko_dell_os10", os10b),
       "[ironic_networking_json_rpc]",
       "host_ip = 127.0.0.1",
       "port = 0",
@@ -166,6 +169,7 @@ describe("update_port / reset_port / get_switches", () => {
       "leaf-ios": { switch_id: "leaf-ios", device_name: "leaf-ios", device_type: "netmiko_cisco_ios", allowed_vlans: "100,101,102,103,200" },
       "leaf-os10": { switch_id: "leaf-os10", device_name: "leaf-os10", device_type: "netmiko_dell_os10", allowed_vlans: null },
       "leaf-vrp": { switch_id: "leaf-vrp", device_name: "leaf-vrp", device_type: "netmiko_huawei", allowed_vlans: null },
+      "leaf-os10b": { switch_id: "leaf-os10b", device_name: "leaf-os10b", device_type: "netmiko_dell_os10", allowed_vlans: null },
     });
   });
 
@@ -193,6 +197,27 @@ describe("LAGs (beyond Ironic's driver)", () => {
     const d = await client.call("delete_lag", { switch_ids: ["leaf-os10"], lag_name: "port-channel10" });
     expect(d.result).toEqual({ switch_ids: ["leaf-os10"], lag_name: "port-channel10", status: "deleted" });
     expect(os10.snapshot().ports["port-channel10"]!.accessVlan).not.toBe(120);
+  });
+
+  it("update_lag across two switches: one failing is reported with the switches already configured", async () => {
+    os10b.faults = { errorOn: [{ pattern: /switchport access vlan 130/, output: "% Error: Invalid VLAN." }] };
+    try {
+      const r = await client.call("update_lag", {
+        switch_ids: ["leaf-os10", "leaf-os10b"],
+        lag_name: "port-channel20",
+        description: "mlag",
+        mode: "access",
+        native_vlan: 130,
+        aggregation_mode: "lacp",
+      });
+      expect(r.error).toMatchObject({ code: 500, data: { class: "ironic.common.exception.NetworkError" } });
+      expect(r.error!.message).toContain("Failed to configure LAG port-channel20 on switch leaf-os10b");
+      expect(r.error!.message).toContain("(already configured on: leaf-os10)");
+      expect(os10.snapshot().ports["port-channel20"]).toMatchObject({ accessVlan: 130 });
+      expect(os10b.snapshot().ports["port-channel20"]?.accessVlan ?? null).not.toBe(130);
+    } finally {
+      os10b.faults = {};
+    }
   });
 
   it("a device type without bond commands is refused before anything is sent, on every listed switch", async () => {
@@ -350,7 +375,7 @@ describe("auth, logs, metrics", () => {
     expect(m2.get('ngs_operation_duration_seconds_count{switch="leaf-os10",operation="update_port"}')).toBe(ops + 1);
     expect(m2.get('ngs_jsonrpc_requests_total{method="update_port",outcome="SwitchNotFound"}')).toBeGreaterThanOrEqual(1);
     // Sessions: what the simulated switches saw opened; none is left open (reuse is off).
-    const opened = ["leaf-ios", "leaf-os10", "leaf-vrp"].reduce((n, sw) => n + (m2.get(`ngs_ssh_sessions_opened_total{switch="${sw}"}`) ?? 0), 0);
+    const opened = ["leaf-ios", "leaf-os10", "leaf-vrp", "leaf-os10b"].reduce((n, sw) => n + (m2.get(`ngs_ssh_sessions_opened_total{switch="${sw}"}`) ?? 0), 0);
     expect(opened).toBe(sessionCount());
     expect(m2.get('ngs_ssh_sessions_open{switch="leaf-os10"}')).toBe(0);
   });
