@@ -23,6 +23,7 @@ Commands:
   port plug|unplug          put a port into a VLAN or take it out
   trunk add|remove          add or remove VLANs on a trunk port
   sim                       serve a simulated switch for each config section
+  serve                     run the service: Ironic's networking JSON-RPC API
   help [COMMAND]            show help for a command
 
 Exit codes: 0 ok, 1 an operation failed, 2 usage or configuration error.
@@ -95,6 +96,27 @@ public key next to key_file, as key_file.pub), with secret as the enable
 password, speaking the CLI dialect of its device_type. Only loopback
 addresses are allowed. Prints one "listening" line per switch and runs until
 SIGINT or SIGTERM. Point ngs at the same file to drive the simulated switches.`,
+
+  serve: `Usage: ngs serve --config-file FILE [options]
+
+Runs ngs as a service in place of Ironic's ironic-networking: Ironic's
+networking JSON-RPC API 1.0 on POST / (update_port, reset_port, get_switches,
+update_lag, delete_lag), plus GET /healthz, /readyz and /metrics (Prometheus).
+The listener comes from [ironic_networking_json_rpc] in the config (host_ip,
+port = 6190, auth_strategy = http_basic | noauth, http_basic_auth_user_file,
+use_ssl, cert_file, key_file); these options override it:
+
+  --host-ip IP                       address to listen on (default ::)
+  --port PORT                        TCP port (default 6190; 0 = any free port)
+  --auth-strategy http_basic|noauth  noauth only on a loopback --host-ip
+  --http-basic-auth-user-file FILE   htpasswd file with bcrypt entries (htpasswd -B)
+  --use-ssl                          serve HTTPS (needs --cert-file and --key-file)
+  --cert-file FILE, --key-file FILE  PEM certificate and key
+  --shutdown-timeout SECONDS         how long SIGTERM waits for in-flight work (default 30)
+
+SIGTERM/SIGINT: stop accepting, finish in-flight operations, release locks,
+close sessions, exit 0 (a second signal exits at once). SIGHUP: re-read the
+config; on any problem keep the old one and log every problem.`,
 
   help: `Usage: ngs help [COMMAND]
 

@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   port: () => import("./commands/port.js"),
   trunk: () => import("./commands/trunk.js"),
   sim: () => import("./commands/sim.js"),
+  serve: () => import("./commands/serve.js"),
 };
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];

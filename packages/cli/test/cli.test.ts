@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { switchSection } from "@ngs/test-utils";
 
 const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const PASSWORD = "cli-Test-pw-91";
@@ -47,18 +48,7 @@ let configFile: string;
 let dryConfig: string;
 
 function section(name: string, deviceType: string, sim: { host: string; port: number }, extra: string[] = [], password = PASSWORD): string {
-  return [
-    `[genericswitch:${name}]`,
-    `device_type = ${deviceType}`,
-    `ip = ${sim.host}`,
-    `port = ${sim.port}`,
-    `username = admin`,
-    `password = ${password}`,
-    `secret = ${SECRET}`,
-    `ngs_ssh_connect_timeout = 3`,
-    ...extra,
-    "",
-  ].join("\n");
+  return switchSection(name, deviceType, sim, { password, secret: SECRET }, extra);
 }
 
 function writeConfig(name: string, text: string): string {

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { GenericSwitchInvalidValue } from "./errors.js";
 
 /** Show a value so control characters are visible in an error message. */
@@ -89,4 +90,12 @@ export function validatePortName(name: unknown, opts: PortNameOptions): string {
     );
   }
   return name;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: where a listener without authentication may bind. */
+export function isLoopbackHost(host: string): boolean {
+  if (host === "localhost") return true;
+  if (isIP(host) === 4) return host.startsWith("127.");
+  if (isIP(host) === 6) return host === "::1" || host === "0:0:0:0:0:0:0:1";
+  return false;
 }
