@@ -227,10 +227,10 @@ describe("loadConfig: bad input", () => {
   });
 
   it("readConfig returns the problems instead of throwing", () => {
-    const a = write("a.conf", "[genericswitch:s]\nip = 1\n");
+    const a = write("a.conf", "[genericswitch:s]\nip = 192.0.2.1\n");
     const r = readConfig({ configFiles: [a] });
     expect(r.problems).toHaveLength(1);
-    expect(r.devices.get("s")).toEqual({ ip: "1" });
+    expect(r.devices.get("s")).toEqual({ ip: "192.0.2.1" });
   });
 });
 
