@@ -100,8 +100,8 @@ export abstract class GenericSwitchDevice {
     if (parsed.config.batchRequests && !context.batcher && !context.global?.backendUrl) {
       problems.push("ngs_batch_requests: needs [ngs_coordination] backend_url (an etcd URL) to be configured");
     }
-    // A subclass's own checks only when the shared options parsed (they may build on them).
-    if (problems.length === 0) problems.push(...this.configProblems());
+    // A subclass's own checks too (on defaults where a shared option was bad), so every problem is listed at once.
+    problems.push(...this.configProblems());
     if (problems.length > 0) {
       const message = `Invalid configuration for switch ${deviceName}:\n${problems.map((p) => `  ${where} ${p}`).join("\n")}`;
       // Upstream raises this class for a bad name format; keep it, with every other problem listed too.

@@ -125,6 +125,8 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   static commands: CommandTemplates = {};
   static errorPatterns: readonly RegExp[] = [];
   static shellCommands = false;
+  /** The switch is reached by logging in (address, username, credential); the in-memory fake is not. */
+  static needsLogin = true;
   /**
    * How this dialect spells one port (each vendor states its own): by
    * default one inner space is allowed and `-` between digits is a range,

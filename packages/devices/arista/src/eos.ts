@@ -125,9 +125,15 @@ export default class AristaEos extends CliSwitch {
   /** `ngs_bgp_asn`: required for L2VNI. */
   get bgpAsn(): string {
     const asn = this.option("ngs_bgp_asn")?.trim();
-    if (!asn || !/^\d+(\.\d+)?$/.test(asn)) {
+    if (!asn) {
       throw new GenericSwitchConfigException({
-        message: `Switch ${this.deviceName}: ngs_bgp_asn must be set to the switch's BGP AS number for L2VNI (got ${JSON.stringify(asn ?? "")})`,
+        message: `Switch ${this.deviceName}: ngs_bgp_asn must be set to the switch's BGP AS number for L2VNI`,
+        option: "ngs_bgp_asn",
+      });
+    }
+    if (!/^\d+(\.\d+)?$/.test(asn)) {
+      throw new GenericSwitchConfigException({
+        message: `ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number (65000 or 1.10)`,
         option: "ngs_bgp_asn",
       });
     }

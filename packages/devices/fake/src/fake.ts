@@ -48,6 +48,8 @@ export default class FakeSwitch extends CliSwitch {
   /** One port: as a switch CLI: one inner space, `1-4` a range. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = FAKE_COMMANDS;
+  /** Nothing to log in to. */
+  static override needsLogin = false;
   static override extraOptions = ["ngs_fake_sleep_min_s", "ngs_fake_sleep_max_s", "ngs_fake_failure_prob"];
 
   /** Every config set delivered, in delivery order. */

@@ -87,7 +87,7 @@ export default class Sonic extends CliSwitch {
     if (!asn) throw this.configError("ngs_bgp_asn configuration parameter is required for L2VNI support on SONiC switches");
     if (!/^\d+(\.\d+)?$/.test(asn)) {
       throw new GenericSwitchConfigException({
-        message: `Switch ${this.deviceName}: ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number`,
+        message: `ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number (65000 or 1.10)`,
         option: "ngs_bgp_asn",
       });
     }
