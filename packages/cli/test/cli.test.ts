@@ -219,7 +219,7 @@ describe.concurrent("switches and bad configs", () => {
     const r = await ngs(["port", "plug", "sw1", "Gi0/1", "100", "--dry-run", "--config-file", f]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("Invalid value for 'port': 'abc' is not a TCP port");
+    expect(r.stderr).toContain(`${f}: [genericswitch:sw1] port: invalid value "abc": expected a TCP port from 1 to 65535 (line 4)`);
     expect(r.stderr).not.toContain("hunter2");
   });
 

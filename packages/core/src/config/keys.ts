@@ -66,8 +66,9 @@ function allowedTypos(word: string): number {
 
 /**
  * The candidate closest to `word` by edit distance (case-insensitive), when
- * it is close enough to be a likely typo (about a third of its length);
- * else undefined. Ties go to the earlier candidate.
+ * it is close enough to be a likely typo (two edits, or a fifth of a long
+ * name: `passwrod`, `netmiko_cisco_iso`); else undefined. Ties go to the
+ * earlier candidate.
  */
 export function closestName(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
@@ -81,7 +82,8 @@ export function closestName(word: string, candidates: Iterable<string>): string 
     }
   }
   if (best === undefined) return undefined;
-  return bestDistance <= Math.max(1, Math.floor(Math.max(w.length, best.length) / 3)) ? best : undefined;
+  const allowed = w.length < 5 ? 1 : Math.max(2, Math.floor(w.length / 5));
+  return bestDistance <= allowed ? best : undefined;
 }
 
 /** `" (did you mean 'password'?)"`, or "" when nothing is close. */

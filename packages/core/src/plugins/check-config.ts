@@ -83,7 +83,7 @@ export async function checkConfig(opts: CheckConfigOptions): Promise<ConfigCheck
       const close = closestName(deviceType, knownTypes);
       error(
         "device_type",
-        `unknown device type ${showValue(deviceType)}${close ? ` (did you mean '${close}'?)` : knownTypes.length ? " (ngs plugins list shows the installed ones)" : " (no device plugin is installed)"}`,
+        `unknown device type ${showValue(deviceType)}${close ? ` (did you mean '${close}'?)` : `; installed: ${[...knownTypes].sort().join(", ") || "(no device plugin)"}`}`,
       );
       // Without the class only the shared keys are known; a misspelt transport key is still worth saying.
       for (const p of parseNgsOptions(section).keyProblems.errors) error(p.slice(0, p.indexOf(":")), p.slice(p.indexOf(":") + 2));
