@@ -4,38 +4,15 @@
  * simulated switch sees no connection), malformed lines never echo a
  * credential, and `ngs config check` reports every problem of every file.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { ngs, type Result } from "./run-ngs.js";
 
-const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const SECRET = "SimPassw0rd";
 const NET_ID = "7d1c0f7e-1111-4a5b-9c9d-0123456789ab";
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ngs(args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NGS_CONFIG_FILE: "", NGS_CONFIG_DIR: "", NGS_LOG_LEVEL: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function noSecret(r: Result): void {
   expect(r.stdout).not.toContain(SECRET);
