@@ -78,6 +78,8 @@ export function parseOsloIni(text: string): ParsedIni {
   };
   // After an overlong value, its further continuation lines are dropped without an error each.
   let skipping = false;
+  // Inside a section refused for its name: its keys are dropped without an error each.
+  let ignoredSection = false;
 
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
   lines.forEach((rawLine, i) => {
@@ -124,8 +126,10 @@ export function parseOsloIni(text: string): ParsedIni {
       if (hasInvisible(name)) {
         errors.push({ line: lineNo, message: `section name ${showValue(name)} has a control or invisible character; the section is ignored` });
         section = undefined;
+        ignoredSection = true;
         return;
       }
+      ignoredSection = false;
       section = sections.get(name);
       if (!section) {
         section = { name, line: lineNo, values: new Map() };
@@ -157,6 +161,7 @@ export function parseOsloIni(text: string): ParsedIni {
       errors.push({ line: lineNo, message: `key ${showValue(key)} has a control or invisible character` });
       return;
     }
+    if (!section && ignoredSection) return; // reported once, at its header
     if (!section) {
       errors.push({ line: lineNo, message: `key ${JSON.stringify(key)} appears before any [section]` });
       return;
