@@ -284,6 +284,14 @@ describe("loadConfig: values checked when the config loads", () => {
     expect(/[\u001b\u202e]/.test(p.join("\n"))).toBe(false);
   });
 
+  it("warns about a section that looks like a misspelt one of ours, and not about other programs' sections", () => {
+    const a = write("a.conf", ["[DEFAULT]", "debug = true", "[ml2]", "type_drivers = vlan", "[ngs_coordinaton]", "acquire_timeout = 5", "[genericswitch leaf1]", "ip = 10.0.0.1"].join("\n"));
+    expect(loadConfig({ configFiles: [a] }).warnings).toEqual([
+      `${a}: line 5: section [ngs_coordinaton] is not read by ngs (did you mean [ngs_coordination]?)`,
+      `${a}: line 7: section [genericswitch leaf1] is not read by ngs (did you mean [genericswitch:NAME]?)`,
+    ]);
+  });
+
   it("bounds every value's length: a 10 MB value is refused and dropped, its continuation lines too", () => {
     const huge = "Gi1/0/1,".repeat(1_310_720);
     const a = write("a.conf", ["[genericswitch:s]", "device_type = netmiko_fake", `ngs_trunk_ports = ${huge}`, "  Gi1/0/2", "  Gi1/0/3", "ip = 10.0.0.1"].join("\n"));

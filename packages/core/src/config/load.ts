@@ -4,6 +4,7 @@ import { GenericSwitchConfigException } from "../errors.js";
 import { parseNgsOptions } from "../options/ngs-options.js";
 import { parseInteger, parseList } from "../options/parse.js";
 import { showValue } from "../validation.js";
+import { closestName } from "./keys.js";
 import type { DeviceConfig, NgsGlobalConfig } from "../types.js";
 import { parseOsloIni, type IniSection } from "./oslo-ini.js";
 
@@ -148,6 +149,12 @@ export function readConfig(sources: ConfigSources): ConfigReadResult {
           const last = values[values.length - 1]!;
           globals[`${section.name}.${key}`] = { value: last.value, file, line: last.line };
         }
+      } else {
+        // Other sections are other programs' ([DEFAULT], [ml2], …); one that looks like a typo of ours is worth a word.
+        const close = /^genericswitch\b/i.test(section.name)
+          ? "genericswitch:NAME"
+          : closestName(section.name, Object.keys(KNOWN_GLOBAL));
+        if (close) warn({ file, line: section.line }, `section [${section.name}] is not read by ngs (did you mean [${close}]?)`);
       }
     }
   }
