@@ -19,6 +19,7 @@ Commands:
   plugins list|check        list device plugins (manifests) or import each one
   switches                  list configured switches (never secrets)
   check [SWITCH...]         log in, enter enable and config mode, log out
+  config check              report every problem of every config file at once
   network add|delete        add or delete a VLAN on a switch (or --all)
   port plug|unplug          put a port into a VLAN or take it out
   trunk add|remove          add or remove VLANs on a trunk port
@@ -60,6 +61,21 @@ type, host, port and physical networks. Never prints credentials.`,
 For each switch (default: all): log in over SSH, enter enable mode and
 config mode, leave, log out. Prints "ok" or the error per switch; exits 1 if
 any switch failed.`,
+
+  config: `Usage: ngs config check [--json] --config-file FILE
+
+Reads every --config-file and --config-dir as the other commands do and
+reports every problem of every file at once, each as
+"error: FILE: [SECTION] KEY: message (line N)" or "warning: …": unknown
+device types (with the closest installed one), unknown keys (with a "did you
+mean"), a section replaced by a later file, a missing address, username or
+credential, values that cannot work (a bad port, ip, VLAN, port name, VLAN
+name format, vendor option), and values holding " #" or " ;", which
+oslo.config keeps as part of the value. Connects to nothing; never prints a
+credential.
+--json   one JSON document: {"ok", "files", "switches", "errors", "warnings",
+         "issues": [{"severity", "file", "section", "key", "line", "message"}]}
+Exit codes: 0 no errors (warnings allowed), 2 at least one error.`,
 
   network: `Usage: ngs network add|delete SWITCH VLAN NETWORK_ID [--dry-run]
        ngs network add|delete --all VLAN NETWORK_ID [--dry-run]

@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   plugins: () => import("./commands/plugins.js"),
   switches: () => import("./commands/switches.js"),
   check: () => import("./commands/check.js"),
+  config: () => import("./commands/config.js"),
   network: () => import("./commands/network.js"),
   port: () => import("./commands/port.js"),
   trunk: () => import("./commands/trunk.js"),

@@ -11,32 +11,11 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { switchSection } from "@ngs/test-utils";
+import { BIN, ngs, type Result } from "./run-ngs.js";
 
-const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const PASSWORD = "cli-Test-pw-91";
 const SECRET = "cli-Test-en-37";
 const NET_ID = "7d1c0f7e-1111-4a5b-9c9d-0123456789ab";
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ngs(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NGS_CONFIG_FILE: "", NGS_CONFIG_DIR: "", NGS_LOG_LEVEL: "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let dir: string;
 let sw1: SimSwitch;
@@ -209,7 +188,7 @@ describe.concurrent("switches and bad configs", () => {
     const r = await ngs(["port", "plug", "sw1", "Gi0/1", "100", "--dry-run", "--config-file", f]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("Invalid value for 'port': 'abc' is not a TCP port");
+    expect(r.stderr).toContain(`${f}: [genericswitch:sw1] port: invalid value "abc": expected a TCP port from 1 to 65535 (line 4)`);
     expect(r.stderr).not.toContain("hunter2");
   });
 

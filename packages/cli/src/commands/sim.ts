@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { CommandInput } from "../command.js";
 import { GenericSwitchConfigException, isLoopbackHost } from "../core.js";
 import { UsageError } from "../errors.js";
-import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, readConfigOrThrow } from "../runtime.js";
+import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, loadCheckedConfig } from "../runtime.js";
 import { hostPlugins, simPlatformFor } from "../sim-platform.js";
 
 export const options = {} as const;
@@ -12,7 +12,7 @@ export const isLoopback = isLoopbackHost;
 
 export async function run(input: CommandInput): Promise<number> {
   if (input.positionals.length) throw new UsageError(`unexpected argument '${input.positionals[0]}'`, "sim");
-  const config = readConfigOrThrow(input.global, "sim");
+  const config = await loadCheckedConfig(input.global, "sim");
   const logger = await makeLogger(input.global);
   const { startSwitch, platforms } = await import("@ngs/switch-sim");
   const plugins = hostPlugins(HOST_PACKAGE_JSON, pluginDirs(input.global, config));
