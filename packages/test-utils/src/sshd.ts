@@ -186,7 +186,10 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<Sshd> {
         // sudoers.d skips names containing '.', so none here.
         const file = `/etc/sudoers.d/ngs_test_${spec.name.replace(/-/g, "_")}_${process.pid}_${randomBytes(4).toString("hex")}`;
         await mkdir("/etc/sudoers.d", { recursive: true, mode: 0o755 });
-        await writeFile(file, `${spec.name} ALL=(ALL:ALL) ${nopasswd ? "NOPASSWD: " : ""}ALL\n`, { mode: 0o440 });
+        // HOME stays the test user's: `sudo -s` starts an interactive root shell, and a root
+        // ~/.bashrc on the machine (pyenv init, say) can stall it for seconds or hang on a lock.
+        const rule = `${spec.name} ALL=(ALL:ALL) ${nopasswd ? "NOPASSWD: " : ""}ALL\n`;
+        await writeFile(file, `Defaults:${spec.name} env_keep += "HOME"\n${rule}`, { mode: 0o440 });
         sudoersFiles.push(file);
       }
       users.push({
