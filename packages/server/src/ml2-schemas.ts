@@ -7,7 +7,9 @@
  */
 
 const nullable = <T extends Record<string, unknown>>(schema: T) => ({ ...schema, nullable: true });
-const segmentationId = { type: ["integer", "string"], description: "VLAN id (or VNI on a VXLAN top segment)" };
+// anyOf rather than a type list: OpenAPI 3.0 (what /openapi.json declares) has no type lists.
+const intOrString = [{ type: "integer" }, { type: "string" }];
+const segmentationId = { anyOf: intOrString, description: "VLAN id (or VNI on a VXLAN top segment)" };
 
 const link = {
   type: "object",
@@ -55,7 +57,7 @@ export const PORT_SCHEMA = {
       type: "object",
       properties: {
         local_link_information: { type: "array", items: link },
-        local_group_information: nullable({ type: "object", properties: { bond_mode: { type: ["string", "integer"] } } }),
+        local_group_information: nullable({ type: "object", properties: { bond_mode: { anyOf: intOrString } } }),
         vni: segmentationId,
         physical_network: { type: "string" },
         segment_id: { type: "string" },
@@ -76,7 +78,7 @@ export const SEGMENT_SCHEMA = {
   properties: {
     id: { type: "string", minLength: 1 },
     network_type: { type: "string" },
-    segmentation_id: nullable(segmentationId),
+    segmentation_id: { anyOf: [...intOrString, { type: "null" }], description: segmentationId.description },
     physical_network: nullable({ type: "string" }),
     network_id: { type: "string" },
   },
@@ -96,7 +98,7 @@ const NETWORK_SCHEMA = {
     id: { type: "string", minLength: 1 },
     name: { type: "string" },
     "provider:network_type": nullable({ type: "string" }),
-    "provider:segmentation_id": nullable(segmentationId),
+    "provider:segmentation_id": { anyOf: [...intOrString, { type: "null" }] },
     "provider:physical_network": nullable({ type: "string" }),
   },
 } as const;
