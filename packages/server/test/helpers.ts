@@ -5,7 +5,9 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { startServer, type RunningServer } from "@ngs/server";
 
 export const HOST_PACKAGE_JSON = fileURLToPath(new URL("./fixtures/host/package.json", import.meta.url));
 export const SW_PASSWORD = "srv-Test-pw-73";
@@ -89,7 +91,7 @@ export class IronicClient {
     const body = { jsonrpc: "2.0", method, params: { ...params, context, "rpc.version": opts.version ?? "1.0" }, id: context.request_id };
     const a = await this.post(body);
     if (a.status !== 200) throw new Error(`HTTP ${a.status}: ${a.text}`);
-    return a.json as { jsonrpc: string; id: unknown; result?: any; error?: { code: number; message: string; data?: { class: string } } };
+    return a.json as { jsonrpc: string; id: unknown; result?: Record<string, unknown>; error?: { code: number; message: string; data?: { class: string } } };
   }
 
   /** A cast (notification): no id. */
@@ -127,4 +129,35 @@ export function section(name: string, deviceType: string, sim: { host: string; p
     ...extra,
     "",
   ].join("\n");
+}
+
+/**
+ * `ngs serve` in process on a free loopback port with http_basic auth (one
+ * htpasswd user) over the given switch sections, logging at debug into
+ * `logLines`. Files go into `dir`.
+ */
+export async function startBasicAuthServer(
+  dir: string,
+  sections: string[],
+  user: { username: string; password: string },
+): Promise<{ server: RunningServer; logLines: string[] }> {
+  const config = join(dir, "ngs.ini");
+  const htpasswd = join(dir, "htpasswd");
+  writeHtpasswd(htpasswd, user.username, user.password);
+  const listener = ["[ironic_networking_json_rpc]", "host_ip = 127.0.0.1", "port = 0", "auth_strategy = http_basic", `http_basic_auth_user_file = ${htpasswd}`, ""];
+  writeFileSync(config, [...sections, ...listener].join("\n"));
+  const logLines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      logLines.push(...String(chunk).split("\n").filter(Boolean));
+      cb();
+    },
+  });
+  const server = await startServer({
+    configFiles: [config],
+    hostPackageJson: HOST_PACKAGE_JSON,
+    logLevel: "debug",
+    logDestination: destination as unknown as NodeJS.WritableStream & { write(s: string): boolean },
+  });
+  return { server, logLines };
 }

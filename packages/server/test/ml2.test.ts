@@ -4,14 +4,13 @@
  * schema errors, auth, logs, metrics and the OpenAPI document.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitchForDevice, type SimSwitch } from "@ngs/switch-sim";
-import { startServer, type RunningServer } from "@ngs/server";
-import { HOST_PACKAGE_JSON, SW_PASSWORD, SW_SECRET, http, section, writeHtpasswd } from "./helpers.js";
+import type { RunningServer } from "@ngs/server";
+import { SW_PASSWORD, SW_SECRET, http, section, startBasicAuthServer } from "./helpers.js";
 
 const USER = "neutron";
 const PASSWORD = "Ml2-Api-pw-8841";
@@ -22,7 +21,7 @@ let ios: SimSwitch;
 let os10: SimSwitch;
 let other: SimSwitch;
 let server: RunningServer;
-const logLines: string[] = [];
+let logLines: string[];
 const sims = () => [ios, os10, other];
 const commandCount = () => sims().reduce((n, s) => n + s.commandLog.length, 0);
 
@@ -34,35 +33,15 @@ beforeAll(async () => {
     startSwitchForDevice({ ...opts, deviceType: "netmiko_dell_os10", hostname: "leaf2" }),
     startSwitchForDevice({ ...opts, deviceType: "netmiko_cisco_ios", hostname: "leaf3" }),
   ]);
-  const config = join(dir, "ngs.ini");
-  const htpasswd = join(dir, "htpasswd");
-  writeHtpasswd(htpasswd, USER, PASSWORD);
-  writeFileSync(
-    config,
+  ({ server, logLines } = await startBasicAuthServer(
+    dir,
     [
       section("leaf1", "netmiko_cisco_ios", ios, [`ngs_mac_address = ${MAC}`, "ngs_physical_networks = physnet1"]),
       section("leaf2", "netmiko_dell_os10", os10, ["ngs_physical_networks = physnet1"]),
       section("leaf3", "netmiko_cisco_ios", other, ["ngs_physical_networks = physnet2"]),
-      "[ironic_networking_json_rpc]",
-      "host_ip = 127.0.0.1",
-      "port = 0",
-      "auth_strategy = http_basic",
-      `http_basic_auth_user_file = ${htpasswd}`,
-      "",
-    ].join("\n"),
-  );
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      logLines.push(...String(chunk).split("\n").filter(Boolean));
-      cb();
-    },
-  });
-  server = await startServer({
-    configFiles: [config],
-    hostPackageJson: HOST_PACKAGE_JSON,
-    logLevel: "debug",
-    logDestination: destination as unknown as NodeJS.WritableStream & { write(s: string): boolean },
-  });
+    ],
+    { username: USER, password: PASSWORD },
+  ));
 });
 
 afterAll(async () => {
