@@ -121,8 +121,13 @@ class SimSwitches(object):
 class NgsServe(object):
     """``ngs serve`` on a free loopback port with http_basic auth."""
 
-    def __init__(self, sections):
+    def __init__(self, sections, tls=False):
         self.dir = tempfile.mkdtemp(prefix="networking-ngs-")
+        self.ca_file = None
+        listener = ""
+        if tls:
+            self.ca_file, cert, key = make_ca(self.dir)
+            listener = "use_ssl = true\ncert_file = %s\nkey_file = %s\n" % (cert, key)
         htpasswd = os.path.join(self.dir, "htpasswd")
         subprocess.run(["htpasswd", "-c", "-B", "-b", htpasswd, API_USER,
                         API_PASSWORD], check=True, capture_output=True)
@@ -132,6 +137,7 @@ class NgsServe(object):
             f.write("\n[ironic_networking_json_rpc]\nhost_ip = 127.0.0.1\n"
                     "port = 0\nauth_strategy = http_basic\n"
                     "http_basic_auth_user_file = %s\n" % htpasswd)
+            f.write(listener)
         env = dict(os.environ, NGS_CONFIG_FILE="", NGS_CONFIG_DIR="",
                    NGS_LOG_LEVEL="info")
         self._child = _Child([_node(), NGS_BIN, "serve", "--config-file",
@@ -150,6 +156,25 @@ class NgsServe(object):
     def stop(self):
         self._child.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def make_ca(directory):
+    """A test CA and a certificate for 127.0.0.1 signed by it (openssl)."""
+    def run(*args):
+        subprocess.run(["openssl"] + list(args), cwd=directory, check=True,
+                       capture_output=True)
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    run("req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.pem", "-days",
+        "2", "-subj", "/CN=networking-ngs test CA")
+    run("req", *ec, "-keyout", "server.key", "-out", "server.csr", "-subj",
+        "/CN=127.0.0.1")
+    with open(os.path.join(directory, "san.ext"), "w") as f:
+        f.write("subjectAltName = IP:127.0.0.1\n")
+    run("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey",
+        "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2",
+        "-extfile", "san.ext")
+    return tuple(os.path.join(directory, n)
+                 for n in ("ca.pem", "server.pem", "server.key"))
 
 
 def switch_section(name, device_type, address, *extra):

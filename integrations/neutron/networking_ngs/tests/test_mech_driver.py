@@ -91,11 +91,13 @@ def link(switch, port_id, by_mac=False):
 
 
 def write_conf(directory_, url, username=services.API_USER,
-               password=services.API_PASSWORD, timeout=30):
+               password=services.API_PASSWORD, timeout=30, ca_file=None):
     path = os.path.join(directory_, "ml2_conf_ngs.ini")
     with open(path, "w") as f:
         f.write("[ngs_remote]\nurl = %s\nusername = %s\npassword = %s\n"
                 "timeout = %s\n" % (url, username, password, timeout))
+        if ca_file:
+            f.write("ca_file = %s\n" % ca_file)
     return path
 
 
@@ -288,16 +290,17 @@ class TestTrunks(DriverTestCase):
         self.assertNotIn(112, SIMS.port("leaf1", "GigabitEthernet1/0/8")["allowedVlans"])
 
 
+def network(vlan, physnet="physnet1"):
+    return {"id": str(uuid.uuid4()), "name": "net-%s" % vlan,
+            "provider:network_type": "vlan",
+            "provider:segmentation_id": vlan,
+            "provider:physical_network": physnet}
+
+
 class TestNetworks(DriverTestCase):
 
-    def network(self, vlan, physnet="physnet1"):
-        return {"id": str(uuid.uuid4()), "name": "net-%s" % vlan,
-                "provider:network_type": "vlan",
-                "provider:segmentation_id": vlan,
-                "provider:physical_network": physnet}
-
     def test_create_and_delete_on_every_switch_of_the_physnet(self):
-        net = self.network(120)
+        net = network(120)
         self.driver.create_network_postcommit(doubles.NetworkContext(net))
         self.assertEqual([True, True, False],
                          [120 in SIMS.vlans(s) for s in ("leaf1", "leaf2", "leaf3")])
@@ -309,7 +312,7 @@ class TestNetworks(DriverTestCase):
 
     def test_a_vxlan_network_sends_nothing(self):
         before = SIMS.commands()
-        net = dict(self.network(121), **{"provider:network_type": "vxlan"})
+        net = dict(network(121), **{"provider:network_type": "vxlan"})
         self.driver.create_network_postcommit(doubles.NetworkContext(net))
         self.assertEqual(before, SIMS.commands())
 
@@ -323,7 +326,7 @@ class TestRemote(DriverTestCase):
         driver = self.make_driver("http://127.0.0.1:%s" % closed, timeout=2)
         with self.assertRaises(exceptions.NgsUnreachable) as caught:
             driver.create_network_postcommit(
-                doubles.NetworkContext(TestNetworks.network(self, 122)))
+                doubles.NetworkContext(network(122)))
         self.assertIn("ngs serve at http://127.0.0.1:%s did not answer "
                       "create_network_postcommit" % closed, str(caught.exception))
 
@@ -345,7 +348,38 @@ class TestRemote(DriverTestCase):
         driver = self.make_driver(SERVE.url, password="not-the-password")
         with self.assertRaises(exceptions.NgsError) as caught:
             driver.create_network_postcommit(
-                doubles.NetworkContext(TestNetworks.network(self, 124)))
+                doubles.NetworkContext(network(124)))
         self.assertIn("authentication failed", str(caught.exception))
         self.assertNotIn("not-the-password", str(caught.exception))
+        self.assertEqual(before, SIMS.commands())
+
+
+class TestTls(DriverTestCase):
+    """ngs serve over HTTPS, its CA in [ngs_remote] ca_file."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.serve = services.NgsServe([services.switch_section(
+            "leaf1", "netmiko_cisco_ios", SIMS.addresses["leaf1"],
+            "ngs_physical_networks = physnet1")], tls=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.serve.stop()
+
+    def test_https_with_the_ca_file(self):
+        self.assertTrue(self.serve.url.startswith("https://"))
+        driver = self.make_driver(self.serve.url, ca_file=self.serve.ca_file)
+        net = network(130)
+        driver.create_network_postcommit(doubles.NetworkContext(net))
+        self.assertIn(130, SIMS.vlans("leaf1"))
+        driver.delete_network_postcommit(doubles.NetworkContext(net))
+        self.assertNotIn(130, SIMS.vlans("leaf1"))
+
+    def test_an_untrusted_certificate_is_refused_before_anything_is_sent(self):
+        before = SIMS.commands()
+        driver = self.make_driver(self.serve.url)
+        with self.assertRaises(exceptions.NgsUnreachable) as caught:
+            driver.create_network_postcommit(doubles.NetworkContext(network(131)))
+        self.assertIn("CERTIFICATE_VERIFY_FAILED", str(caught.exception))
         self.assertEqual(before, SIMS.commands())
