@@ -1,1 +1,1 @@
-"""networking-ngs: a Neutron ML2 mechanism driver that forwards to ``ngs serve``."""
+"""networking-ngs: an ML2 mechanism driver forwarding to ``ngs serve``."""

@@ -89,5 +89,5 @@ class NgsClient(object):
                    "password against ngs serve's htpasswd file")
         else:
             why = "HTTP %s: %s" % (error.code, text[:200])
-        return exceptions.NgsError(hook=hook, error_class="HTTP%s" % error.code,
-                                   error=why)
+        return exceptions.NgsError(
+            hook=hook, error_class="HTTP%s" % error.code, error=why)

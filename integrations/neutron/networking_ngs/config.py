@@ -1,4 +1,4 @@
-"""The ``[ngs_remote]`` section: where ``ngs serve`` listens and how to reach it."""
+"""The ``[ngs_remote]`` section: where ngs serve listens, how to reach it."""
 
 from oslo_config import cfg
 

@@ -21,7 +21,7 @@ class NgsError(exceptions.NeutronException):
 
 
 class NgsUnreachable(NgsError, exceptions.ServiceUnavailable):
-    """ngs serve did not answer: refused, unresolvable, TLS failure, timed out."""
+    """ngs serve did not answer: refused, unresolvable, TLS, timed out."""
 
     message = _("ngs serve at %(url)s did not answer %(hook)s (timeout "
                 "%(timeout)s s): %(reason)s")

@@ -108,8 +108,8 @@ class NgsMechanismDriver(api.MechanismDriver):
                                                  fixed_ip["subnet_id"]))
             except n_exc.SubnetNotFound:
                 continue
-        body = {"port": port,
-                "segments_to_bind": [dict(s) for s in context.segments_to_bind],
+        segments = [dict(s) for s in context.segments_to_bind]
+        body = {"port": port, "segments_to_bind": segments,
                 "subnets": subnets}
         self._forward("bind_port", body, plugin_context, port_context=context)
 
@@ -139,10 +139,10 @@ class NgsMechanismDriver(api.MechanismDriver):
         }
         self._forward("delete_port_postcommit", body, _plugin_context(context))
 
-    # ---- trunk subports (called by the trunk handler) ------------------------
+    # ---- trunk subports (called by the trunk handler) ---------------------
 
     def subports_changed(self, hook, plugin_context, parent, subports, ports):
-        """``subports_added`` / ``subports_deleted`` of a trunk's parent port."""
+        """``subports_added`` / ``subports_deleted`` of a trunk's parent."""
         self._forward(hook, {"parent": parent, "subports": subports,
                              "ports": ports}, plugin_context)
 
@@ -157,8 +157,11 @@ class NgsMechanismDriver(api.MechanismDriver):
         """Apply ngs's effects in the order its driver made them."""
         binding = answer.get("binding")
         if binding and port_context is not None:
-            extra = {"status": binding["status"]} if binding.get("status") else {}
-            port_context.set_binding(binding["segment_id"], binding["vif_type"],
+            extra = {}
+            if binding.get("status"):
+                extra["status"] = binding["status"]
+            port_context.set_binding(binding["segment_id"],
+                                     binding["vif_type"],
                                      binding["vif_details"], **extra)
         blocks = None
         if answer.get("provisioning_components") or answer.get(

@@ -41,11 +41,11 @@ class _Child(object):
     """A child process whose output lines are collected by a thread."""
 
     def __init__(self, argv, stream="stdout", env=None):
+        pipe, null = subprocess.PIPE, subprocess.DEVNULL
         self.proc = subprocess.Popen(
-            argv, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE if stream == "stdout" else subprocess.DEVNULL,
-            stderr=subprocess.PIPE if stream == "stderr" else subprocess.DEVNULL,
-            env=env, text=True)
+            argv, stdin=null, env=env, text=True,
+            stdout=pipe if stream == "stdout" else null,
+            stderr=pipe if stream == "stderr" else null)
         self.lines = []
         self._cond = threading.Condition()
         pipe = self.proc.stdout if stream == "stdout" else self.proc.stderr
@@ -60,7 +60,7 @@ class _Child(object):
             self._cond.notify_all()
 
     def wait_for(self, pattern, timeout=START_TIMEOUT):
-        """The first match of ``pattern`` in a line; fails at the deadline or exit."""
+        """The first match of ``pattern``; fails at the deadline or exit."""
         regex = re.compile(pattern)
         deadline = time.monotonic() + timeout
         with self._cond:
@@ -71,9 +71,10 @@ class _Child(object):
                         return match
                 left = deadline - time.monotonic()
                 if left <= 0 or self.proc.poll() is not None:
-                    raise RuntimeError("%s: no line matching %r (exit %s):\n%s" % (
-                        self.proc.args[1], pattern, self.proc.poll(),
-                        "\n".join(self.lines[-30:])))
+                    raise RuntimeError(
+                        "%s: no line matching %r (exit %s):\n%s" % (
+                            self.proc.args[1], pattern, self.proc.poll(),
+                            "\n".join(self.lines[-30:])))
                 self._cond.wait(min(left, 0.5))
 
     def stop(self):
@@ -87,7 +88,7 @@ class _Child(object):
 
 
 class SimSwitches(object):
-    """``spec``: [(name, device_type)]. ``state()`` reads every switch's state."""
+    """``spec``: [(name, device_type)]; ``state()``: every switch's state."""
 
     def __init__(self, spec):
         body = json.dumps([{"name": n, "deviceType": t} for n, t in spec])
@@ -127,7 +128,8 @@ class NgsServe(object):
         listener = ""
         if tls:
             self.ca_file, cert, key = make_ca(self.dir)
-            listener = "use_ssl = true\ncert_file = %s\nkey_file = %s\n" % (cert, key)
+            listener = ("use_ssl = true\ncert_file = %s\nkey_file = %s\n"
+                        % (cert, key))
         htpasswd = os.path.join(self.dir, "htpasswd")
         subprocess.run(["htpasswd", "-c", "-B", "-b", htpasswd, API_USER,
                         API_PASSWORD], check=True, capture_output=True)
@@ -150,7 +152,8 @@ class NgsServe(object):
             raise
 
     def wait_for_log(self, pattern):
-        """The first log line matching ``pattern`` (written after the answer, so waited for)."""
+        """The first log line matching ``pattern`` (waited for: it follows
+        the answer)."""
         return self._child.wait_for(pattern).string
 
     def stop(self):
@@ -163,7 +166,8 @@ def make_ca(directory):
     def run(*args):
         subprocess.run(["openssl"] + list(args), cwd=directory, check=True,
                        capture_output=True)
-    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+          "-nodes"]
     run("req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.pem", "-days",
         "2", "-subj", "/CN=networking-ngs test CA")
     run("req", *ec, "-keyout", "server.key", "-out", "server.csr", "-subj",

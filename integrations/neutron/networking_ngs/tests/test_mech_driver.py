@@ -30,6 +30,18 @@ from networking_ngs.tests import services
 from networking_ngs import trunk_handler
 
 MAC = "aa:bb:cc:00:44:55"
+BOUND = {portbindings.VIF_TYPE: portbindings.VIF_TYPE_OTHER}
+UNBOUND = {portbindings.VIF_TYPE: portbindings.VIF_TYPE_UNBOUND}
+ALL = ("leaf1", "leaf2", "leaf3")
+
+
+def gi(n):
+    return "GigabitEthernet1/0/%d" % n
+
+
+def leaf1(n):
+    """Port gi(n) of leaf1 as the simulator sees it."""
+    return SIMS.port("leaf1", gi(n))
 SIMS = None
 SERVE = None
 
@@ -86,7 +98,8 @@ def baremetal_port(links, bond_mode=None, **extra):
 
 def link(switch, port_id, by_mac=False):
     if by_mac:
-        return {"switch_id": MAC.upper(), "switch_info": "any", "port_id": port_id}
+        return {"switch_id": MAC.upper(), "switch_info": "any",
+                "port_id": port_id}
     return {"switch_info": switch, "port_id": port_id}
 
 
@@ -132,7 +145,7 @@ class DriverTestCase(unittest.TestCase):
         ctx = self.bind(port, seg)
         self.assertEqual((seg["id"], portbindings.VIF_TYPE_OTHER, {}, None),
                          ctx.binding)
-        bound = dict(port, **{portbindings.VIF_TYPE: portbindings.VIF_TYPE_OTHER})
+        bound = dict(port, **BOUND)
         self.driver.update_port_postcommit(
             doubles.PortContext(bound, original=port, bound_segment=seg))
         return bound
@@ -155,14 +168,14 @@ class TestPorts(DriverTestCase):
 
     def test_plug_on_update_unplug_on_delete(self):
         seg = segment(103)
-        port = baremetal_port([link("leaf1", "GigabitEthernet1/0/2", by_mac=True)])
+        port = baremetal_port([link("leaf1", gi(2), by_mac=True)])
         bound = self.bind_and_plug(port, seg)
-        self.assertEqual("access", SIMS.port("leaf1", "GigabitEthernet1/0/2")["mode"])
-        self.assertEqual(103, SIMS.port("leaf1", "GigabitEthernet1/0/2")["accessVlan"])
+        self.assertEqual("access", leaf1(2)["mode"])
+        self.assertEqual(103, leaf1(2)["accessVlan"])
         self.assertEqual([(port["id"], resources.PORT, "GENERICSWITCH")],
                          self.blocks.completed)
 
-        # provisioning_complete makes Neutron set ACTIVE and call the hook again.
+        # provisioning_complete: Neutron sets ACTIVE, calls the hook again.
         before = SIMS.commands()
         active = dict(bound, status="ACTIVE")
         self.driver.update_port_postcommit(
@@ -171,18 +184,18 @@ class TestPorts(DriverTestCase):
 
         self.driver.delete_port_postcommit(
             doubles.PortContext(active, bound_segment=seg))
-        self.assertIsNone(SIMS.port("leaf1", "GigabitEthernet1/0/2")["accessVlan"])
+        self.assertIsNone(leaf1(2)["accessVlan"])
 
     def test_unbinding_unplugs_with_the_original_binding(self):
         seg = segment(104)
         port = baremetal_port([link("leaf1", "GigabitEthernet1/0/3")])
         bound = dict(self.bind_and_plug(port, seg), status="ACTIVE")
-        self.assertEqual(104, SIMS.port("leaf1", "GigabitEthernet1/0/3")["accessVlan"])
-        unbound = dict(bound, **{portbindings.VIF_TYPE: portbindings.VIF_TYPE_UNBOUND,
-                                 portbindings.PROFILE: {}})
+        self.assertEqual(104, leaf1(3)["accessVlan"])
+        unbound = dict(bound, **UNBOUND)
+        unbound[portbindings.PROFILE] = {}
         self.driver.update_port_postcommit(doubles.PortContext(
             unbound, original=bound, original_bound_segment=seg))
-        self.assertIsNone(SIMS.port("leaf1", "GigabitEthernet1/0/3")["accessVlan"])
+        self.assertIsNone(leaf1(3)["accessVlan"])
 
     def test_8023ad_bond(self):
         seg = segment(105)
@@ -192,22 +205,23 @@ class TestPorts(DriverTestCase):
         before = SIMS.commands()
         self.bind_and_plug(port, seg)
         self.assertGreater(SIMS.commands(), before)
-        self.assertEqual(105, SIMS.port("leaf2", "port-channel5")["accessVlan"])
+        self.assertEqual(105,
+                         SIMS.port("leaf2", "port-channel5")["accessVlan"])
         self.assertEqual([(port["id"], resources.PORT, "GENERICSWITCH")],
                          self.blocks.completed)
 
-    def test_unknown_switch_and_physnet_mismatch_bind_nothing_and_send_nothing(self):
+    def test_unknown_switch_and_physnet_mismatch_bind_and_send_nothing(self):
         before = SIMS.commands()
         for links, seg in (
                 ([link("leaf9", "GigabitEthernet1/0/4")], segment(106)),
-                ([link("leaf1", "GigabitEthernet1/0/4")], segment(106, "physnet2")),
+                ([link("leaf1", gi(4))], segment(106, "physnet2")),
                 ([link("leaf1", "GigabitEthernet1/0/4"),
                   link("leaf3", "GigabitEthernet1/0/4")], segment(106))):
             port = baremetal_port(links)
             ctx = self.bind(port, seg)
             self.assertIsNone(ctx.binding, links)
             # Even told it is bound, ngs refuses the links before any switch.
-            bound = dict(port, **{portbindings.VIF_TYPE: portbindings.VIF_TYPE_OTHER})
+            bound = dict(port, **BOUND)
             self.driver.update_port_postcommit(
                 doubles.PortContext(bound, original=port, bound_segment=seg))
         self.assertEqual([], self.blocks.added)
@@ -216,7 +230,7 @@ class TestPorts(DriverTestCase):
 
     def test_a_port_that_is_not_baremetal_is_not_forwarded(self):
         port = baremetal_port([link("leaf1", "GigabitEthernet1/0/5")],
-                              **{portbindings.VNIC_TYPE: portbindings.VNIC_NORMAL})
+                              **{portbindings.VNIC_TYPE: "normal"})
         with mock.patch.object(self.driver.client, "call") as call:
             ctx = self.bind(port, segment(107))
         self.assertIsNone(ctx.binding)
@@ -225,11 +239,12 @@ class TestPorts(DriverTestCase):
     def test_an_ngs_error_is_a_neutron_exception_with_ngs_message(self):
         seg = dict(segment(108), segmentation_id=5000)
         port = baremetal_port([link("leaf1", "GigabitEthernet1/0/6")],
-                              **{portbindings.VIF_TYPE: portbindings.VIF_TYPE_OTHER})
+                              **BOUND)
         with self.assertRaises(exceptions.NgsError) as caught:
             self.driver.update_port_postcommit(
                 doubles.PortContext(port, bound_segment=seg))
-        self.assertEqual("GenericSwitchInvalidValue", caught.exception.error_class)
+        self.assertEqual("GenericSwitchInvalidValue",
+                         caught.exception.error_class)
         self.assertIn("5000", str(caught.exception))
         self.assertIn("update_port_postcommit", str(caught.exception))
         self.assertEqual([], self.blocks.completed)
@@ -271,7 +286,7 @@ class TestTrunks(DriverTestCase):
                                              "sub_ports": [sub]})
         self.plugin.ports["sub-111"] = {"id": "sub-111", "status": "DOWN"}
         bound = self.bind_and_plug(port, seg)
-        state = SIMS.port("leaf1", "GigabitEthernet1/0/8")
+        state = leaf1(8)
         self.assertEqual((110, [110, 111]),
                          (state["nativeVlan"], sorted(state["allowedVlans"])))
         self.assertIn(("sub-111", "ACTIVE"), self.plugin.status_updates)
@@ -284,10 +299,10 @@ class TestTrunks(DriverTestCase):
         added = types.SimpleNamespace(port_id="sub-112", segmentation_id=112,
                                       segmentation_type="vlan")
         self.publish(events.AFTER_CREATE, trunk, added)
-        self.assertIn(112, SIMS.port("leaf1", "GigabitEthernet1/0/8")["allowedVlans"])
+        self.assertIn(112, leaf1(8)["allowedVlans"])
         self.assertEqual("ACTIVE", self.plugin.ports["sub-112"]["status"])
         self.publish(events.AFTER_DELETE, trunk, added)
-        self.assertNotIn(112, SIMS.port("leaf1", "GigabitEthernet1/0/8")["allowedVlans"])
+        self.assertNotIn(112, leaf1(8)["allowedVlans"])
 
 
 def network(vlan, physnet="physnet1"):
@@ -303,12 +318,12 @@ class TestNetworks(DriverTestCase):
         net = network(120)
         self.driver.create_network_postcommit(doubles.NetworkContext(net))
         self.assertEqual([True, True, False],
-                         [120 in SIMS.vlans(s) for s in ("leaf1", "leaf2", "leaf3")])
+                         [120 in SIMS.vlans(s) for s in ALL])
         self.driver.update_network_postcommit(
             doubles.NetworkContext(net, original=net))
         self.driver.delete_network_postcommit(doubles.NetworkContext(net))
         self.assertEqual([False, False, False],
-                         [120 in SIMS.vlans(s) for s in ("leaf1", "leaf2", "leaf3")])
+                         [120 in SIMS.vlans(s) for s in ALL])
 
     def test_a_vxlan_network_sends_nothing(self):
         before = SIMS.commands()
@@ -328,7 +343,8 @@ class TestRemote(DriverTestCase):
             driver.create_network_postcommit(
                 doubles.NetworkContext(network(122)))
         self.assertIn("ngs serve at http://127.0.0.1:%s did not answer "
-                      "create_network_postcommit" % closed, str(caught.exception))
+                      "create_network_postcommit" % closed,
+                      str(caught.exception))
 
     def test_ngs_that_never_answers_times_out(self):
         # Accepts connections (the backlog) but never reads or answers.
@@ -380,6 +396,7 @@ class TestTls(DriverTestCase):
         before = SIMS.commands()
         driver = self.make_driver(self.serve.url)
         with self.assertRaises(exceptions.NgsUnreachable) as caught:
-            driver.create_network_postcommit(doubles.NetworkContext(network(131)))
+            driver.create_network_postcommit(
+                doubles.NetworkContext(network(131)))
         self.assertIn("CERTIFICATE_VERIFY_FAILED", str(caught.exception))
         self.assertEqual(before, SIMS.commands())
