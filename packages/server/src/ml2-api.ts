@@ -12,6 +12,7 @@ import {
   type SubPort,
 } from "@ngs/core";
 import type { ServerMetrics } from "./metrics.js";
+import type { RunOperation } from "./networking-api.js";
 import { RequestDriverHost } from "./ml2-host.js";
 import { EFFECTS_SCHEMA, HOOK_BODIES, ML2_ERROR_SCHEMA, ML2_HOOKS, type Ml2Hook } from "./ml2-schemas.js";
 import { instrumentedSwitches, operationRunner, requestScope } from "./operations.js";
@@ -97,9 +98,21 @@ async function handleHook(hook: Ml2Hook, req: FastifyRequest, reply: FastifyRepl
     subnets: (body.subnets as NeutronSubnet[] | undefined) ?? [],
     ports: (body.ports as NeutronPort[] | undefined) ?? [],
   });
+  // A caller that hung up (its timeout) was told nothing was done: start no further switch operation for it.
+  let abandoned = false;
+  reply.raw.once("close", () => (abandoned = !reply.raw.writableFinished));
+  const runOperation = operationRunner(req, metrics, requestId);
+  const run: RunOperation = (switchName, operation, fn) => {
+    if (abandoned) {
+      throw new GenericSwitchException({
+        message: `${hook}: the caller disconnected before ${operation} on switch ${switchName}; not starting it`,
+      });
+    }
+    return runOperation(switchName, operation, fn);
+  };
   const driver = new GenericSwitchDriver({
     host,
-    switches: instrumentedSwitches(state.runtime.devices, operationRunner(req, metrics, requestId)),
+    switches: instrumentedSwitches(state.runtime.devices, run),
     logger: req.log as unknown as Logger,
   });
   state.inFlight++;

@@ -4,10 +4,11 @@
  * schema errors, auth, logs, metrics and the OpenAPI document.
  */
 import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSwitchForDevice, type SimSwitch } from "@ngs/switch-sim";
 import type { RunningServer } from "@ngs/server";
 import { SW_PASSWORD, SW_SECRET, http, section, startBasicAuthServer } from "./helpers.js";
@@ -160,6 +161,30 @@ describe("network hooks", () => {
     "provider:physical_network": physnet,
   });
   const hasVlan = (s: SimSwitch, id: number) => s.snapshot().vlans.some((v) => v.id === id);
+
+  it("a caller that hangs up mid-hook gets no further switch operation started for it", async () => {
+    const net = network(321, "physnet1");
+    ios.faults = { commandLatencyMs: 150 };
+    try {
+      const before = ios.commandLog.length;
+      const r = httpRequest(`${server.url}/v1/ml2/create_network_postcommit`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: basic() },
+      });
+      r.on("error", () => undefined);
+      r.end(JSON.stringify({ network: net }));
+      // leaf1 (first on the physnet) is being configured: the caller gives up now.
+      await vi.waitFor(() => expect(ios.commandLog.length).toBeGreaterThan(before), { timeout: 10_000, interval: 10 });
+      r.destroy();
+      await vi.waitFor(
+        () => expect(logLines.some((l) => l.includes("the caller disconnected before add_network on switch leaf2"))).toBe(true),
+        { timeout: 10_000, interval: 20 },
+      );
+      expect(hasVlan(os10, 321)).toBe(false);
+    } finally {
+      ios.faults = {};
+    }
+  });
 
   it("create_network_postcommit adds the VLAN on every switch of the physnet, twice without change; delete removes it", async () => {
     const net = network(320, "physnet1");
