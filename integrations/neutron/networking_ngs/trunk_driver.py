@@ -28,7 +28,8 @@ class NgsTrunkDriver(trunk_base.DriverBase):
     @registry.receives(resources.TRUNK_PLUGIN, [events.AFTER_INIT])
     def register(self, resource, event, trigger, payload=None):
         super().register(resource, event, trigger, payload=payload)
-        trunk_handler.NgsTrunkHandler(self.mech_driver).subscribe()
+        self.handler = trunk_handler.NgsTrunkHandler(self.mech_driver)
+        self.handler.subscribe()
 
     @classmethod
     def create(cls, mech_driver):

@@ -8,6 +8,7 @@ assertions read the switches' state from the simulator.
 import json
 import os
 import socket
+import sys
 import tempfile
 import types
 import unittest
@@ -310,6 +311,76 @@ def network(vlan, physnet="physnet1"):
             "provider:network_type": "vlan",
             "provider:segmentation_id": vlan,
             "provider:physical_network": physnet}
+
+
+def _neutron_trunk_base():
+    """Stand-in modules for neutron's trunk DriverBase, as neutron defines it.
+
+    neutron-lib alone has no trunk service; these follow
+    neutron/services/trunk/drivers/base.py: the constructor's arguments, and
+    ``register`` registering the driver with the trunk plugin at AFTER_INIT.
+    """
+    @registry.has_registry_receivers
+    class DriverBase(object):
+        def __init__(self, name, interfaces, segmentation_types,
+                     agent_type=None, can_trunk_bound_port=False):
+            self.name = name
+            self.interfaces = interfaces
+            self.segmentation_types = segmentation_types
+            self.agent_type = agent_type
+            self._can_trunk_bound_port = can_trunk_bound_port
+
+        @registry.receives(resources.TRUNK_PLUGIN, [events.AFTER_INIT])
+        def register(self, resource, event, trigger, payload=None):
+            trigger.register_driver(self)
+
+    base = types.ModuleType("neutron.services.trunk.drivers.base")
+    base.DriverBase = DriverBase
+    names = ["neutron", "neutron.services", "neutron.services.trunk",
+             "neutron.services.trunk.drivers"]
+    modules = {n: types.ModuleType(n) for n in names}
+    modules["neutron.services.trunk.drivers"].base = base
+    modules[base.__name__] = base
+    return modules
+
+
+class TestTrunkDriverRegistration(DriverTestCase):
+
+    def test_the_trunk_plugin_gets_the_driver_and_subports_reach_ngs(self):
+        patcher = mock.patch.dict(sys.modules, _neutron_trunk_base())
+        patcher.start()
+        self.addCleanup(patcher.stop)
+        sys.modules.pop("networking_ngs.trunk_driver", None)
+        self.addCleanup(sys.modules.pop, "networking_ngs.trunk_driver", None)
+        driver = self.make_driver(SERVE.url)
+        trunk_driver = driver.trunk_driver
+        self.addCleanup(registry.unsubscribe_all, trunk_driver.register)
+
+        trunk_plugin = mock.Mock()
+        registry.publish(resources.TRUNK_PLUGIN, events.AFTER_INIT,
+                         trunk_plugin, payload=events.EventPayload(None))
+        trunk_plugin.register_driver.assert_called_once_with(trunk_driver)
+        self.assertEqual(("ngs", ("other", "vhostuser"), ("vlan",), True),
+                         (trunk_driver.name, trunk_driver.interfaces,
+                          trunk_driver.segmentation_types,
+                          trunk_driver._can_trunk_bound_port))
+        self.addCleanup(registry.unsubscribe_all,
+                        trunk_driver.handler.subports_added)
+        self.addCleanup(registry.unsubscribe_all,
+                        trunk_driver.handler.subports_deleted)
+
+        port = baremetal_port([link("leaf1", gi(10))], status="ACTIVE",
+                              **BOUND)
+        self.plugin.ports[port["id"]] = port
+        trunk = types.SimpleNamespace(id="trunk-2", port_id=port["id"])
+        sub = {"port_id": "sub-140", "segmentation_id": 140,
+               "segmentation_type": "vlan"}
+        payload = events.DBEventPayload(
+            n_context.get_admin_context(), resource_id=trunk.id,
+            states=(trunk,), metadata={"subports": [sub]})
+        registry.publish(resources.SUBPORTS, events.AFTER_CREATE, self,
+                         payload=payload)
+        self.assertIn(140, leaf1(10)["allowedVlans"])
 
 
 class TestNetworks(DriverTestCase):
