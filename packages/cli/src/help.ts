@@ -24,7 +24,7 @@ Commands:
   port plug|unplug          put a port into a VLAN or take it out
   trunk add|remove          add or remove VLANs on a trunk port
   sim                       serve a simulated switch for each config section
-  serve                     run the service: Ironic's networking JSON-RPC API
+  serve                     run the service: Ironic's JSON-RPC API, Neutron's ML2 hooks
   help [COMMAND]            show help for a command
 
 Exit codes: 0 ok, 1 an operation failed, 2 usage or configuration error.
@@ -117,7 +117,9 @@ SIGINT or SIGTERM. Point ngs at the same file to drive the simulated switches.`,
 
 Runs ngs as a service in place of Ironic's ironic-networking: Ironic's
 networking JSON-RPC API 1.0 on POST / (update_port, reset_port, get_switches,
-update_lag, delete_lag), plus GET /healthz, /readyz and /metrics (Prometheus).
+update_lag, delete_lag), Neutron's ML2 mechanism driver hooks on
+POST /v1/ml2/<hook> (for the networking-ngs driver in neutron-server), plus
+GET /healthz, /readyz, /metrics (Prometheus) and /openapi.json.
 The listener comes from [ironic_networking_json_rpc] in the config (host_ip,
 port = 6190, auth_strategy = http_basic | noauth, http_basic_auth_user_file,
 use_ssl, cert_file, key_file); these options override it:

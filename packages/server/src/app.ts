@@ -1,6 +1,7 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import basicAuth from "@fastify/basic-auth";
+import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Logger } from "@ngs/core";
 import { Htpasswd } from "./htpasswd.js";
@@ -8,20 +9,22 @@ import { RpcError, invalidRequest, parseError } from "./ironic-errors.js";
 import { ENVELOPE_SCHEMA, checkRequest, errorResponse, resultResponse } from "./jsonrpc.js";
 import type { ListenerConfig } from "./listener-config.js";
 import type { ServerMetrics } from "./metrics.js";
+import { registerMl2Routes, ML2_PREFIX, REQUEST_ID_HEADER } from "./ml2-api.js";
 import { NetworkingApi, toIronicError } from "./networking-api.js";
+import { operationRunner, requestScope } from "./operations.js";
 import type { Runtime } from "./runtime.js";
 
 /** What one request did, for its log line and metrics. */
-interface RequestNote {
+export interface RequestNote {
   method?: string;
   switch?: string;
   port?: string;
+  network?: string;
   requestId?: string;
   outcome?: string;
 }
 
-/** The request id of the operation in progress; the logger's mixin adds it to every line (switch lines too). */
-export const requestScope = new AsyncLocalStorage<{ request_id: string }>();
+export { requestScope };
 
 export interface AppState {
   /** The loaded config in force (swapped by a SIGHUP reload). */
@@ -39,6 +42,7 @@ export interface BuildAppOptions {
   metrics: ServerMetrics;
 }
 
+const PACKAGE_VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 const NOTE = Symbol("ngs.note");
 type Noted = FastifyRequest & { [NOTE]?: RequestNote };
 const PARSE_FAILED = Symbol("ngs.parseFailed");
@@ -88,6 +92,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         method: note.method,
         switch: note.switch,
         port: note.port,
+        network: note.network,
         request_id: note.requestId,
         outcome: note.outcome,
         status: reply.statusCode,
@@ -97,28 +102,71 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     );
   });
 
-  app.get("/healthz", async () => ({ status: "ok" }));
-  app.get("/readyz", async (_req, reply) => {
+  const secured = listener.authStrategy === "http_basic";
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "ngs serve",
+        version: PACKAGE_VERSION,
+        description:
+          "networking-generic-switch as a service: Ironic's networking JSON-RPC API on POST /, the Neutron ML2 mechanism driver's hooks under " +
+          `${ML2_PREFIX}/<hook>, health and Prometheus metrics.`,
+      },
+      ...(secured ? { components: { securitySchemes: { basic: { type: "http", scheme: "basic" } } } } : {}),
+      tags: [
+        { name: "jsonrpc", description: "Ironic's networking API 1.0 (JSON-RPC 2.0)" },
+        { name: "ml2", description: `Neutron ML2 hooks; send ${REQUEST_ID_HEADER} to carry Neutron's request id into the logs` },
+        { name: "operations", description: "Health and metrics (no credentials)" },
+      ],
+    },
+  });
+  const security = secured ? [{ basic: [] as string[] }] : undefined;
+  const ops = (summary: string, description: string) => ({ schema: { tags: ["operations"], summary, description } });
+
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/healthz", ops("Liveness", "200 while the process serves."), async () => ({ status: "ok" }));
+  app.get("/readyz", ops("Readiness", "200 when the config and plugins are loaded and etcd (if configured) answers; 503 with the reason otherwise."), async (_req, reply) => {
     const reason = await state.runtime.notReadyReason();
     if (reason) return reply.code(503).send({ status: "not ready", reason });
     return { status: "ready", switches: state.runtime.devices.size, coordination: state.runtime.coordinationKind };
   });
-  app.get("/metrics", async (_req, reply) => {
+  app.get("/metrics", ops("Prometheus metrics", "Prometheus text exposition format."), async (_req, reply) => {
     reply.header("content-type", metrics.registry.contentType);
     return metrics.registry.metrics();
   });
 
   const rpcRoute = {
-    schema: { body: ENVELOPE_SCHEMA },
+    schema: {
+      tags: ["jsonrpc"],
+      summary: "Ironic networking JSON-RPC",
+      description:
+        "JSON-RPC 2.0 as Ironic's json_rpc client sends it: methods update_port, reset_port, get_switches, update_lag, delete_lag; keyword params plus context and rpc.version. Errors carry data.class = ironic.common.exception.<Name>. No id: a notification, answered 204.",
+      body: ENVELOPE_SCHEMA,
+      response: {
+        200: { description: "A JSON-RPC response object (result or error)", type: "object", additionalProperties: true },
+        204: { description: "A notification was handled (no body)", type: "null" },
+      },
+      ...(security ? { security } : {}),
+    },
     attachValidation: true,
-    ...(listener.authStrategy === "http_basic" ? { onRequest: app.basicAuth } : {}),
+    ...(secured ? { onRequest: app.basicAuth } : {}),
   };
   app.post("/", rpcRoute, async (req, reply) => handleRpc(req as Noted, reply, state, metrics));
   // Ironic's server answers every other verb on its endpoint with 405.
   app.route({
     method: ["GET", "PUT", "DELETE", "PATCH"],
     url: "/",
+    schema: { hide: true },
     handler: async (_req, reply) => reply.code(405).send({ error: { code: 405, message: "Only POST method can be used" } }),
+  });
+  registerMl2Routes(app, {
+    state,
+    metrics,
+    ...(secured ? { onRequest: app.basicAuth } : {}),
+    ...(security ? { security } : {}),
+    note: (req, note) => ((req as Noted)[NOTE] = note),
+    parseFailed: (body) => Boolean(body && typeof body === "object" && (body as Record<symbol, unknown>)[PARSE_FAILED]),
   });
   return app;
 }
@@ -154,25 +202,7 @@ async function handleRpc(req: Noted, reply: FastifyReply, state: AppState, metri
   const runtime = state.runtime;
   const api = new NetworkingApi({
     devices: runtime.devices,
-    run: async (switchName, operation, fn) => {
-      const labels = { switch: switchName, operation };
-      // Inside the request's scope: this line and the device's own carry Ironic's request_id.
-      req.log.debug({ switch: switchName, operation }, `${operation}: starting`);
-      const end = metrics.operationSeconds.startTimer(labels);
-      metrics.operationsInFlight.inc();
-      try {
-        const r = await fn();
-        metrics.operations.inc({ ...labels, result: "ok" });
-        return r;
-      } catch (e) {
-        metrics.operations.inc({ ...labels, result: (e as Error).name ?? "Error" });
-        req.log.error({ err: e, switch: switchName, operation, request_id: rpc.requestId }, `${operation} failed on switch ${switchName}`);
-        throw e;
-      } finally {
-        end();
-        metrics.operationsInFlight.dec();
-      }
-    },
+    run: operationRunner(req, metrics, rpc.requestId),
   });
   state.inFlight++;
   state.busy.set(runtime, (state.busy.get(runtime) ?? 0) + 1);

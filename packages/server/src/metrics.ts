@@ -27,6 +27,12 @@ export class ServerMetrics {
     labelNames: ["method", "outcome"] as const,
     registers: [this.registry],
   });
+  readonly ml2Requests = new Counter({
+    name: "ngs_ml2_requests_total",
+    help: "ML2 hook requests (POST /v1/ml2/<hook>) by hook and outcome (ok, or the GenericSwitch* error class)",
+    labelNames: ["hook", "outcome"] as const,
+    registers: [this.registry],
+  });
   readonly authFailures = new Counter({
     name: "ngs_http_auth_failures_total",
     help: "Requests refused with 401",

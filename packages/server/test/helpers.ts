@@ -5,7 +5,9 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { startServer, type RunningServer } from "@ngs/server";
 import { switchSection } from "@ngs/test-utils";
 
 export const HOST_PACKAGE_JSON = fileURLToPath(new URL("./fixtures/host/package.json", import.meta.url));
@@ -126,4 +128,35 @@ export function makeCa(dir: string): { caFile: string; certFile: string; keyFile
 /** One `[genericswitch:NAME]` section for a simulated switch with the tests' credentials. */
 export function section(name: string, deviceType: string, sim: { host: string; port: number }, extra: string[] = []): string {
   return switchSection(name, deviceType, sim, { password: SW_PASSWORD, secret: SW_SECRET }, extra);
+}
+
+/**
+ * `ngs serve` in process on a free loopback port with http_basic auth (one
+ * htpasswd user) over the given switch sections, logging at debug into
+ * `logLines`. Files go into `dir`.
+ */
+export async function startBasicAuthServer(
+  dir: string,
+  sections: string[],
+  user: { username: string; password: string },
+): Promise<{ server: RunningServer; logLines: string[] }> {
+  const config = join(dir, "ngs.ini");
+  const htpasswd = join(dir, "htpasswd");
+  writeHtpasswd(htpasswd, user.username, user.password);
+  const listener = ["[ironic_networking_json_rpc]", "host_ip = 127.0.0.1", "port = 0", "auth_strategy = http_basic", `http_basic_auth_user_file = ${htpasswd}`, ""];
+  writeFileSync(config, [...sections, ...listener].join("\n"));
+  const logLines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      logLines.push(...String(chunk).split("\n").filter(Boolean));
+      cb();
+    },
+  });
+  const server = await startServer({
+    configFiles: [config],
+    hostPackageJson: HOST_PACKAGE_JSON,
+    logLevel: "debug",
+    logDestination: destination as unknown as NodeJS.WritableStream & { write(s: string): boolean },
+  });
+  return { server, logLines };
 }

@@ -3,14 +3,13 @@
  * simulated switches over real SSH: Ironic's networking JSON-RPC API as
  * Ironic's client speaks it, every error path, auth and metrics.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitchForDevice, type SimSwitch } from "@ngs/switch-sim";
-import { startServer, type RunningServer } from "@ngs/server";
-import { HOST_PACKAGE_JSON, IronicClient, SW_PASSWORD, SW_SECRET, http, section, writeHtpasswd } from "./helpers.js";
+import type { RunningServer } from "@ngs/server";
+import { IronicClient, SW_PASSWORD, SW_SECRET, http, section, startBasicAuthServer } from "./helpers.js";
 
 const API_USER = "ironic";
 const API_PASSWORD = "Api-Secret-pw-5521";
@@ -23,7 +22,7 @@ let vrp: SimSwitch;
 let os10b: SimSwitch;
 let server: RunningServer;
 let client: IronicClient;
-const logLines: string[] = [];
+let logLines: string[];
 
 const sims = () => [ios, os10, vrp, os10b];
 const commandCount = () => sims().reduce((n, s) => n + s.commandLog.length, 0);
@@ -38,36 +37,16 @@ beforeAll(async () => {
     startSwitchForDevice({ ...opts, deviceType: "netmiko_huawei", hostname: "leaf-vrp" }),
     startSwitchForDevice({ ...opts, deviceType: "netmiko_dell_os10", hostname: "leaf-os10b" }),
   ]);
-  const config = join(dir, "ngs.ini");
-  const htpasswd = join(dir, "htpasswd");
-  writeHtpasswd(htpasswd, API_USER, API_PASSWORD);
-  writeFileSync(
-    config,
+  ({ server, logLines } = await startBasicAuthServer(
+    dir,
     [
       section("leaf-ios", "netmiko_cisco_ios", ios, [`ngs_mac_address = ${MAC}`, "ngs_allowed_vlans = 100,101,102,103,200", "ngs_port_default_vlan = 200"]),
       section("leaf-os10", "netmiko_dell_os10", os10),
       section("leaf-vrp", "netmiko_huawei", vrp),
       section("leaf-os10b", "netmiko_dell_os10", os10b),
-      "[ironic_networking_json_rpc]",
-      "host_ip = 127.0.0.1",
-      "port = 0",
-      "auth_strategy = http_basic",
-      `http_basic_auth_user_file = ${htpasswd}`,
-      "",
-    ].join("\n"),
-  );
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      logLines.push(...String(chunk).split("\n").filter(Boolean));
-      cb();
-    },
-  });
-  server = await startServer({
-    configFiles: [config],
-    hostPackageJson: HOST_PACKAGE_JSON,
-    logLevel: "debug",
-    logDestination: destination as unknown as NodeJS.WritableStream & { write(s: string): boolean },
-  });
+    ],
+    { username: API_USER, password: API_PASSWORD },
+  ));
   client = new IronicClient(`${server.url}/`, { username: API_USER, password: API_PASSWORD });
 });
 
@@ -136,7 +115,7 @@ describe("update_port / reset_port / get_switches", () => {
       native_vlan: 102,
     });
     expect(r.error).toBeUndefined();
-    expect(r.result.switch_id).toBe(MAC.toLowerCase());
+    expect(r.result?.switch_id).toBe(MAC.toLowerCase());
     expect(ios.snapshot().ports["GigabitEthernet1/0/3"]).toMatchObject({ mode: "access", accessVlan: 102 });
   });
 

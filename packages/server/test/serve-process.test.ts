@@ -117,7 +117,7 @@ describe("signals", () => {
     const s = await serve(file);
     running.push(s);
     const client = new IronicClient(`${s.url}/`);
-    expect(Object.keys((await client.call("get_switches")).result)).toEqual(["leaf"]);
+    expect(Object.keys((await client.call("get_switches")).result ?? {})).toEqual(["leaf"]);
 
     writeFileSync(file, section("leaf", "netmiko_cisco_ios", sim) + "[genericswitch:leaf3]\nngs_max_connections = zero\n[genericswitch:leaf4]\nip = 127.0.0.1\n");
     s.child.kill("SIGHUP");
@@ -125,12 +125,12 @@ describe("signals", () => {
     // Every problem is logged, each on its own line.
     expect(s.stderr()).toMatch(/reload: .*\[genericswitch:leaf3\] ngs_max_connections/);
     expect(s.stderr()).toMatch(/reload: .*\[genericswitch:leaf4\]/);
-    expect(Object.keys((await client.call("get_switches")).result)).toEqual(["leaf"]);
+    expect(Object.keys((await client.call("get_switches")).result ?? {})).toEqual(["leaf"]);
 
     writeFileSync(file, section("leaf", "netmiko_cisco_ios", sim) + section("leaf2", "netmiko_cisco_ios", sim));
     s.child.kill("SIGHUP");
     await vi.waitFor(() => expect(s.stderr()).toContain("configuration reloaded"), { timeout: 10_000, interval: 20 });
-    expect(Object.keys((await client.call("get_switches")).result).sort()).toEqual(["leaf", "leaf2"]);
+    expect(Object.keys((await client.call("get_switches")).result ?? {}).sort()).toEqual(["leaf", "leaf2"]);
     const r = await client.call("update_port", plug("GigabitEthernet1/0/13", 113, "leaf2"));
     expect(r.result).toMatchObject({ status: "configured" });
     s.child.kill("SIGTERM");

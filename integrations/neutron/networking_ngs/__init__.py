@@ -1,0 +1,1 @@
+"""networking-ngs: an ML2 mechanism driver forwarding to ``ngs serve``."""
