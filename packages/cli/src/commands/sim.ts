@@ -4,6 +4,7 @@ import type { CommandInput } from "../command.js";
 import { GenericSwitchConfigException } from "../core.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, readConfigOrThrow } from "../runtime.js";
+import { requireSwitchSim } from "../companions.js";
 import { hostPlugins, simPlatformFor } from "../sim-platform.js";
 
 export const options = {} as const;
@@ -20,8 +21,9 @@ export async function run(input: CommandInput): Promise<number> {
   if (input.positionals.length) throw new UsageError(`unexpected argument '${input.positionals[0]}'`, "sim");
   const config = readConfigOrThrow(input.global, "sim");
   const logger = await makeLogger(input.global);
-  const { startSwitch, platforms } = await import("@ngs/switch-sim");
-  const plugins = hostPlugins(HOST_PACKAGE_JSON, pluginDirs(input.global, config));
+  const dirs = pluginDirs(input.global, config);
+  const plugins = hostPlugins(HOST_PACKAGE_JSON, dirs);
+  const sim = await requireSwitchSim("sim", dirs, plugins);
 
   // Check every section first, so a bad one starts nothing.
   const problems: string[] = [];
@@ -41,7 +43,7 @@ export async function run(input: CommandInput): Promise<number> {
     } else if (dev.password === undefined) problems.push(`${where} password: missing (or give key_file with a key_file.pub next to it)`);
     let platform = "";
     try {
-      platform = await simPlatformFor(dev.device_type ?? "", plugins, platforms);
+      platform = await simPlatformFor(dev.device_type ?? "", plugins, sim, dirs);
     } catch (e) {
       problems.push(`${where} device_type: ${(e as Error).message}`);
     }
@@ -59,7 +61,7 @@ export async function run(input: CommandInput): Promise<number> {
   };
   try {
     for (const p of plans) {
-      const sim = await startSwitch({
+      const running = await sim.startSwitch({
         platform: p.platform,
         hostname: p.name,
         host: p.host,
@@ -69,9 +71,9 @@ export async function run(input: CommandInput): Promise<number> {
         ...(p.dev.secret !== undefined ? { secret: p.dev.secret } : {}),
         ...(p.authorizedKeys ? { authorizedKeys: p.authorizedKeys } : {}),
       });
-      sims.push(sim);
-      logger.child({ switch: p.name }).info({ host: sim.host, port: sim.port, platform: p.platform }, "simulated switch listening");
-      process.stdout.write(`${p.name}: ${p.deviceType} (${p.platform}) listening on ${sim.host}:${sim.port}\n`);
+      sims.push(running);
+      logger.child({ switch: p.name }).info({ host: running.host, port: running.port, platform: p.platform }, "simulated switch listening");
+      process.stdout.write(`${p.name}: ${p.deviceType} (${p.platform}) listening on ${running.host}:${running.port}\n`);
     }
   } catch (e) {
     await closeAll();

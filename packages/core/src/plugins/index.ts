@@ -3,3 +3,6 @@ export * from "./exports-map.js";
 export * from "./discover.js";
 export * from "./load-class.js";
 export * from "./get-devices.js";
+export * from "./install-root.js";
+export * from "./first-party.js";
+export * from "./import-installed.js";
