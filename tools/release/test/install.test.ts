@@ -34,6 +34,9 @@ function sh(cmd: string, args: readonly string[], opts: { cwd?: string; prefix?:
     npm_config_registry: registry.url,
     npm_config_cache: join(tmp, "npm-cache"),
     npm_config_userconfig: join(tmp, "npmrc"),
+    // The cache starts empty with this file and every package is published before the first install,
+    // so cached registry answers are current: do not revalidate each one.
+    npm_config_prefer_offline: "true",
     ...(opts.prefix ? { npm_config_prefix: opts.prefix, PATH: `${join(opts.prefix, "bin")}:${process.env.PATH ?? ""}` } : {}),
   });
   return new Promise((resolve) => {
@@ -147,7 +150,8 @@ describe.sequential("installing from a registry", () => {
   it("a third-party plugin installed with plain npm install --prefix: listed, checked, and plugged against @ngs/switch-sim from the registry", async () => {
     const host = join(tmp, "cisco"); // the host installed above: @ngs/cli with its own @ngs/core
     const src = join(tmp, "acme-src");
-    cpSync(join(REPO, "tools/release/test/fixtures/ngs-device-acme"), src, { recursive: true });
+    // The same third-party package the core loader test installs offline, here published and installed from the registry.
+    cpSync(join(REPO, "packages/core/test/fixtures/third-party"), src, { recursive: true });
     await ok("npm", ["publish"], { cwd: src });
 
     const pluginDir = join(tmp, "plugins");

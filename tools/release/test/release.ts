@@ -42,7 +42,8 @@ export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /**
  * The release as CONTRIBUTING.md describes it, on a copy of this working tree
  * (the repository's own files stay untouched): `pnpm changeset version`, then
- * `pnpm changeset publish` to `registry`. The copy takes the tracked and
+ * `pnpm publish -r` to `registry` (`--no-git-checks`: the copy is no git
+ * checkout; `pnpm changeset tag` is left out for the same reason). The copy takes the tracked and
  * untracked files plus the built dist/ of every publishable package, its
  * node_modules come from the pnpm store offline, and its .npmrc names the
  * registry, so nothing can reach the public one. Returns the copy's root.
@@ -63,6 +64,6 @@ export async function releaseCopy(into: string, registry: string): Promise<strin
   const opts = { cwd: root, env, maxBuffer: 64 << 20, timeout: 300_000 };
   await run("pnpm", ["install", "--offline", "--frozen-lockfile"], opts);
   await run("pnpm", ["changeset", "version"], opts);
-  await run("pnpm", ["changeset", "publish"], opts);
+  await run("pnpm", ["publish", "-r", "--no-git-checks"], opts);
   return root;
 }

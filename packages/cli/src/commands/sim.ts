@@ -23,7 +23,7 @@ export async function run(input: CommandInput): Promise<number> {
   const logger = await makeLogger(input.global);
   const dirs = pluginDirs(input.global, config);
   const plugins = hostPlugins(HOST_PACKAGE_JSON, dirs);
-  const sim = await requireSwitchSim("sim", dirs, plugins);
+  const switchSim = await requireSwitchSim("sim", dirs, plugins);
 
   // Check every section first, so a bad one starts nothing.
   const problems: string[] = [];
@@ -43,7 +43,7 @@ export async function run(input: CommandInput): Promise<number> {
     } else if (dev.password === undefined) problems.push(`${where} password: missing (or give key_file with a key_file.pub next to it)`);
     let platform = "";
     try {
-      platform = await simPlatformFor(dev.device_type ?? "", plugins, sim, dirs);
+      platform = await simPlatformFor(dev.device_type ?? "", plugins, switchSim, dirs);
     } catch (e) {
       problems.push(`${where} device_type: ${(e as Error).message}`);
     }
@@ -61,7 +61,7 @@ export async function run(input: CommandInput): Promise<number> {
   };
   try {
     for (const p of plans) {
-      const running = await sim.startSwitch({
+      const sim = await switchSim.startSwitch({
         platform: p.platform,
         hostname: p.name,
         host: p.host,
@@ -71,9 +71,9 @@ export async function run(input: CommandInput): Promise<number> {
         ...(p.dev.secret !== undefined ? { secret: p.dev.secret } : {}),
         ...(p.authorizedKeys ? { authorizedKeys: p.authorizedKeys } : {}),
       });
-      sims.push(running);
-      logger.child({ switch: p.name }).info({ host: running.host, port: running.port, platform: p.platform }, "simulated switch listening");
-      process.stdout.write(`${p.name}: ${p.deviceType} (${p.platform}) listening on ${running.host}:${running.port}\n`);
+      sims.push(sim);
+      logger.child({ switch: p.name }).info({ host: sim.host, port: sim.port, platform: p.platform }, "simulated switch listening");
+      process.stdout.write(`${p.name}: ${p.deviceType} (${p.platform}) listening on ${sim.host}:${sim.port}\n`);
     }
   } catch (e) {
     await closeAll();
