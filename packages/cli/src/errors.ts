@@ -9,6 +9,14 @@ export class UsageError extends Error {
   }
 }
 
+/** A command needs packages that are not installed (the message has the `npm install` line): exit 2. */
+export class MissingPackagesError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MissingPackagesError";
+  }
+}
+
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
@@ -18,7 +26,7 @@ export const EXIT_USAGE = 2;
  * Matched by class name along the prototype chain, so `ngs --help` never has
  * to load @ngs/core (and a second copy of core still matches).
  */
-const USAGE_CLASSES = new Set(["UsageError", "GenericSwitchConfigException", "GenericSwitchEntrypointLoadError", "GenericSwitchNetworkNameFormatInvalid", "GenericSwitchInvalidValue"]);
+const USAGE_CLASSES = new Set(["UsageError", "MissingPackagesError", "GenericSwitchConfigException", "GenericSwitchEntrypointLoadError", "GenericSwitchNetworkNameFormatInvalid", "GenericSwitchInvalidValue"]);
 
 export function exitCodeFor(err: unknown): number {
   for (let p = err as object | null; p && p !== Error.prototype; p = Object.getPrototypeOf(p) as object | null) {

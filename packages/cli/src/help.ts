@@ -41,13 +41,17 @@ temporary config for them, and drives a tenant lifecycle through the ML2
 mechanism driver (GenericSwitchDriver): create VLAN networks, bind and plug
 two bare-metal ports, an 802.3ad bond and a trunk port with subports, unbind,
 delete. Prints each step and a table of every switch port's VLAN state before
-and after. Needs no config; touches nothing but loopback.`,
+and after. Needs no config; touches nothing but loopback. Needs
+@ngs/switch-sim, @ngs/device-cisco, @ngs/device-arista and @ngs/device-juniper
+installed beside ngs (or in a --plugin-dir); if any is missing, exits 2 and
+prints the npm install line that adds them.`,
 
   plugins: `Usage: ngs plugins list [--json]
        ngs plugins check
 
-list   reads the ngs manifests of the host's plugin packages (and any
-       --plugin-dir) without running plugin code: device type, package, version.
+list   reads the ngs manifests of the packages installed beside ngs (and in
+       any --plugin-dir) without running plugin code: device type, package,
+       version.
 check  imports every declared device type and checks its shape; exits 1 if
        any fails, naming the entry point and the cause.`,
 
@@ -111,7 +115,9 @@ section's ip (or host) and port, accepting its username/password (and the
 public key next to key_file, as key_file.pub), with secret as the enable
 password, speaking the CLI dialect of its device_type. Only loopback
 addresses are allowed. Prints one "listening" line per switch and runs until
-SIGINT or SIGTERM. Point ngs at the same file to drive the simulated switches.`,
+SIGINT or SIGTERM. Point ngs at the same file to drive the simulated switches.
+Needs @ngs/switch-sim installed beside ngs (exit 2 with the npm install line
+if it is not).`,
 
   serve: `Usage: ngs serve --config-file FILE [options]
 

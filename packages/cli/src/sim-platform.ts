@@ -1,15 +1,18 @@
-import { discoverPlugins, loadDeviceClass, type PluginEntry } from "./core.js";
+import { discoverPlugins, installCommand, loadDeviceClass, type PluginEntry } from "./core.js";
 import { GenericSwitchConfigException } from "./core.js";
+import type { SwitchSimModule } from "./companions.js";
+import { HOST_PACKAGE_JSON } from "./runtime.js";
 
 /**
  * The simulator dialect for a device type: the `platform` its device class
  * declares (the @ngs/cli-session platform it talks to). Loading the class
  * also proves the device type exists.
  */
-export async function simPlatformFor(deviceType: string, plugins: readonly PluginEntry[], simPlatforms: readonly string[]): Promise<string> {
-  const cls = (await loadDeviceClass(deviceType, plugins)) as unknown as { platform?: unknown };
+export async function simPlatformFor(deviceType: string, plugins: readonly PluginEntry[], sim: SwitchSimModule, pluginDirs: readonly string[] = []): Promise<string> {
+  const installHint = (packages: readonly string[]) => installCommand(packages, { hostPackageJson: HOST_PACKAGE_JSON, pluginDirs });
+  const cls = (await loadDeviceClass(deviceType, plugins, { installHint })) as unknown as { platform?: unknown };
+  const simPlatforms = sim.platforms;
   // The simulator's own map knows dialects finer than the session platform (cumulus_nvue vs linux).
-  const sim = (await import("@ngs/switch-sim")) as unknown as { platformForDeviceType?: (t: string) => string | undefined };
   let platform: string | undefined;
   try {
     platform = sim.platformForDeviceType?.(deviceType);

@@ -1,4 +1,7 @@
-import type { SimSwitch } from "@ngs/switch-sim";
+/** What snapshotSim reads of a running @ngs/switch-sim switch (structural, so @ngs/cli's types need no simulator installed). */
+export interface SimPortsView {
+  state: { ports: ReadonlyMap<string, { mode: string; accessVlan?: number | null; nativeVlan?: number | null; allowedVlans: readonly number[]; shutdown: boolean }> };
+}
 
 export interface PortRow {
   switch: string;
@@ -25,7 +28,7 @@ export function vlanList(vlans: readonly number[]): string {
 }
 
 /** One row per port the simulator knows, sorted by port name (natural order). */
-export function snapshotSim(name: string, deviceType: string, sim: SimSwitch): PortRow[] {
+export function snapshotSim(name: string, deviceType: string, sim: SimPortsView): PortRow[] {
   const rows: PortRow[] = [];
   for (const [port, st] of sim.state.ports) {
     rows.push({

@@ -78,7 +78,7 @@ export async function createTestPki(dir?: string): Promise<TestPki> {
 }
 
 /** A port nobody listens on right now (the kernel picks it). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();

@@ -35,8 +35,9 @@ export interface OpenDeviceOptions extends ConfigPaths {
 }
 
 /**
- * The package.json whose dependencies declare the device plugins: @ngs/cli's,
- * the reference host, which depends on every first-party vendor package.
+ * The host package.json the plugins are discovered from: @ngs/cli's, the
+ * reference host. In this workspace it runs from source, so its
+ * devDependency @ngs/all-devices brings every first-party vendor package.
  */
 export function hostPackageJson(): string {
   const require = createRequire(import.meta.url);

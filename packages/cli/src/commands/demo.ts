@@ -17,22 +17,17 @@ import {
 import { openCoordination } from "../coordination.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger } from "../runtime.js";
+import { requireSwitchSim, type SwitchSimModule } from "../companions.js";
 import { hostPlugins, simPlatformFor } from "../sim-platform.js";
 import { formatPortTable, snapshotSim, type PortRow } from "../table.js";
 
 export const options = {} as const;
 
-/** Device types the demo may use, in order of preference, with port names in each dialect. */
-const CANDIDATES: readonly { deviceType: string; name: string; ports: [string, string, string, string] }[] = [
+/** The demo's three switches (three vendors), with port names in each dialect. */
+const DEMO_SWITCHES: readonly { deviceType: string; name: string; ports: [string, string, string, string] }[] = [
   { deviceType: "netmiko_cisco_ios", name: "leaf-ios", ports: ["GigabitEthernet1/0/1", "GigabitEthernet1/0/2", "GigabitEthernet1/0/3", "GigabitEthernet1/0/4"] },
   { deviceType: "netmiko_arista_eos", name: "leaf-eos", ports: ["Ethernet1", "Ethernet2", "Ethernet3", "Ethernet4"] },
   { deviceType: "netmiko_juniper", name: "leaf-junos", ports: ["xe-0/0/1", "xe-0/0/2", "xe-0/0/3", "xe-0/0/4"] },
-  { deviceType: "netmiko_dell_os10", name: "leaf-os10", ports: ["ethernet1/1/1", "ethernet1/1/2", "ethernet1/1/3", "ethernet1/1/4"] },
-  { deviceType: "netmiko_cumulus_nvue", name: "leaf-nvue", ports: ["swp1", "swp2", "swp3", "swp4"] },
-  { deviceType: "netmiko_cisco_nxos", name: "leaf-nxos", ports: ["Ethernet1/1", "Ethernet1/2", "Ethernet1/3", "Ethernet1/4"] },
-  { deviceType: "netmiko_huawei_vrpv8", name: "leaf-vrp", ports: ["10GE1/0/1", "10GE1/0/2", "10GE1/0/3", "10GE1/0/4"] },
-  { deviceType: "netmiko_hp_comware", name: "leaf-comware", ports: ["Ten-GigabitEthernet1/0/1", "Ten-GigabitEthernet1/0/2", "Ten-GigabitEthernet1/0/3", "Ten-GigabitEthernet1/0/4"] },
-  { deviceType: "netmiko_dell_force10", name: "leaf-ftos", ports: ["Te0/1", "Te0/2", "Te0/3", "Te0/4"] },
 ];
 
 const PHYSNET = "physnet1";
@@ -45,22 +40,13 @@ interface Chosen {
   ports: [string, string, string, string];
 }
 
-/** Three device types of different vendors whose classes load and whose dialect the simulator speaks. */
-async function chooseSwitches(plugins: PluginEntry[], simPlatforms: readonly string[]): Promise<Chosen[]> {
-  const usable: Chosen[] = [];
-  for (const c of CANDIDATES) {
-    const entry = plugins.find((p) => p.deviceType === c.deviceType);
-    if (!entry) continue;
-    try {
-      const platform = await simPlatformFor(c.deviceType, plugins, simPlatforms);
-      usable.push({ ...c, packageName: entry.packageName, platform });
-    } catch {
-      // not finished or no dialect: fall back to the next candidate
-    }
-  }
+/** The demo's switches with their packages and simulator dialects (every one is installed: see requireSwitchSim). */
+async function chooseSwitches(plugins: PluginEntry[], sim: SwitchSimModule, pluginDirs: readonly string[]): Promise<Chosen[]> {
   const chosen: Chosen[] = [];
-  for (const u of usable) if (chosen.length < 3 && !chosen.some((c) => c.packageName === u.packageName)) chosen.push(u);
-  for (const u of usable) if (chosen.length < 3 && !chosen.includes(u)) chosen.push(u);
+  for (const c of DEMO_SWITCHES) {
+    const entry = plugins.find((p) => p.deviceType === c.deviceType)!;
+    chosen.push({ ...c, packageName: entry.packageName, platform: await simPlatformFor(c.deviceType, plugins, sim, pluginDirs) });
+  }
   return chosen;
 }
 
@@ -68,13 +54,10 @@ export async function run(input: CommandInput): Promise<number> {
   if (input.positionals.length) throw new UsageError(`unexpected argument '${input.positionals[0]}'`, "demo");
   const out = (s = "") => process.stdout.write(`${s}\n`);
   const logger = await makeLogger(input.global, "warn");
-  const { startSwitch, platforms } = await import("@ngs/switch-sim");
   const plugins = hostPlugins(HOST_PACKAGE_JSON, input.global.pluginDirs);
-  const chosen = await chooseSwitches(plugins, platforms);
-  if (chosen.length === 0) {
-    out("ngs demo: no device type with a simulator dialect is installed; nothing to run");
-    return 1;
-  }
+  const sim = await requireSwitchSim("demo", input.global.pluginDirs, plugins, DEMO_SWITCHES.map((d) => d.deviceType));
+  const { startSwitch } = sim;
+  const chosen = await chooseSwitches(plugins, sim, input.global.pluginDirs);
 
   const dir = mkdtempSync(join(tmpdir(), "ngs-demo-"));
   const sims: Awaited<ReturnType<typeof startSwitch>>[] = [];

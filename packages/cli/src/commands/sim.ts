@@ -3,6 +3,7 @@ import type { CommandInput } from "../command.js";
 import { GenericSwitchConfigException, isLoopbackHost } from "../core.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, loadCheckedConfig } from "../runtime.js";
+import { requireSwitchSim } from "../companions.js";
 import { hostPlugins, simPlatformFor } from "../sim-platform.js";
 
 export const options = {} as const;
@@ -14,8 +15,9 @@ export async function run(input: CommandInput): Promise<number> {
   if (input.positionals.length) throw new UsageError(`unexpected argument '${input.positionals[0]}'`, "sim");
   const config = await loadCheckedConfig(input.global, "sim");
   const logger = await makeLogger(input.global);
-  const { startSwitch, platforms } = await import("@ngs/switch-sim");
-  const plugins = hostPlugins(HOST_PACKAGE_JSON, pluginDirs(input.global, config));
+  const dirs = pluginDirs(input.global, config);
+  const plugins = hostPlugins(HOST_PACKAGE_JSON, dirs);
+  const switchSim = await requireSwitchSim("sim", dirs, plugins);
 
   // Check every section first, so a bad one starts nothing.
   const problems: string[] = [];
@@ -35,7 +37,7 @@ export async function run(input: CommandInput): Promise<number> {
     } else if (dev.password === undefined) problems.push(`${where} password: missing (or give key_file with a key_file.pub next to it)`);
     let platform = "";
     try {
-      platform = await simPlatformFor(dev.device_type ?? "", plugins, platforms);
+      platform = await simPlatformFor(dev.device_type ?? "", plugins, switchSim, dirs);
     } catch (e) {
       problems.push(`${where} device_type: ${(e as Error).message}`);
     }
@@ -53,7 +55,7 @@ export async function run(input: CommandInput): Promise<number> {
   };
   try {
     for (const p of plans) {
-      const sim = await startSwitch({
+      const sim = await switchSim.startSwitch({
         platform: p.platform,
         hostname: p.name,
         host: p.host,

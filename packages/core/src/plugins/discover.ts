@@ -3,10 +3,14 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { GenericSwitchEntrypointLoadError } from "../errors.js";
 import type { Logger } from "../logging.js";
-import { readManifest, type PackageJson, type PluginEntry } from "./manifest.js";
+import { installRoot, packagesBeside, type InstallRoot } from "./install-root.js";
+import { isCollection, readManifest, type PackageJson, type PluginEntry } from "./manifest.js";
 
 export interface DiscoverOptions {
-  /** The host program's package.json: its declared dependencies are candidates, resolved from there. */
+  /**
+   * The host program's package.json: its declared dependencies and the
+   * packages installed beside it (see {@link installRoot}) are candidates.
+   */
   hostPackageJson?: string;
   /** npm prefixes operators install plugins into (`npm install --prefix DIR pkg`). */
   pluginDirs?: readonly string[];
@@ -17,11 +21,15 @@ export interface DiscoverOptions {
 }
 
 /**
- * Read plugin manifests; never imports plugin code and never lists
- * node_modules. Candidates are, in order: `explicit` if given; otherwise the
- * host's `dependencies`/`optionalDependencies` and each plugin dir's
+ * Read plugin manifests; never imports plugin code and never picks packages
+ * by name. Candidates are, in order: `explicit` if given; otherwise the
+ * host's `dependencies`/`optionalDependencies`, the packages installed beside
+ * the host (its install root's declared dependencies, or the top level of
+ * npm's global prefix: {@link installRoot}), and each plugin dir's
  * package.json `dependencies` (what `npm install --prefix` records). Packages
- * without an `ngs` field are skipped silently (ordinary dependencies).
+ * without an `ngs` field are skipped silently (ordinary dependencies); a
+ * collection (`"ngs": {"collection": true}`, like @ngs/all-devices) stands for
+ * its own dependencies.
  */
 export function discoverPlugins(opts: DiscoverOptions = {}): PluginEntry[] {
   const host = opts.hostPackageJson ? resolve(opts.hostPackageJson) : undefined;
@@ -29,15 +37,21 @@ export function discoverPlugins(opts: DiscoverOptions = {}): PluginEntry[] {
   const entries: PluginEntry[] = [];
   const seen = new Set<string>();
 
-  const add = (name: string, found: { dir: string; pkg: PackageJson } | undefined, source: PluginEntry["source"]) => {
+  const root = host ? installRoot(host) : undefined;
+  const add = (name: string, found: { dir: string; pkg: PackageJson } | undefined, source: PluginEntry["source"], quiet = false) => {
     if (!found) {
       const msg = `plugin package ${name} is declared but not installed`;
       if (source === "explicit") throw new GenericSwitchEntrypointLoadError({ ep: name, err: `${msg} (looked in ${searchText(host, dirs)})` });
-      opts.logger?.warn({ package: name }, msg);
+      if (!quiet) opts.logger?.warn({ package: name }, msg);
       return;
     }
     if (seen.has(found.dir)) return;
     seen.add(found.dir);
+    if (isCollection(found.pkg)) {
+      const names = Object.keys({ ...found.pkg.dependencies, ...found.pkg.optionalDependencies });
+      for (const dep of names) add(dep, findPackage(dep, join(found.dir, "package.json"), []), source);
+      return;
+    }
     const manifest = readManifest(found.pkg);
     if (typeof manifest === "string") {
       if (found.pkg.ngs === undefined && source !== "explicit") return; // an ordinary dependency
@@ -57,13 +71,15 @@ export function discoverPlugins(opts: DiscoverOptions = {}): PluginEntry[] {
   };
 
   if (opts.explicit && opts.explicit.length > 0) {
-    for (const name of opts.explicit) add(name, findPackage(name, host, dirs), "explicit");
+    for (const name of opts.explicit) add(name, findPackage(name, host, dirs, root), "explicit");
     return entries;
   }
-  if (host) {
+  if (host && root) {
     const pkg = readJson(host);
     const names = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies });
     for (const name of names) add(name, findPackage(name, host, []), "host");
+    // Beside the host: a devDependency or a project dependency may be absent (npm --omit), so say nothing then.
+    for (const name of packagesBeside(root, pkg)) add(name, findPackage(name, host, [], root), "host", true);
   }
   for (const dir of dirs) {
     const manifestFile = join(dir, "package.json");
@@ -81,14 +97,21 @@ export function discoverPlugins(opts: DiscoverOptions = {}): PluginEntry[] {
 
 /**
  * Where package `name` lives, looking only where Node would resolve it from
- * the host's package.json, and in `<pluginDir>/node_modules/<name>`. Reads
- * the package's own package.json directly, so it need not export it.
+ * the host's package.json, in the host's install root, and in
+ * `<pluginDir>/node_modules/<name>`. Reads the package's own package.json
+ * directly, so it need not export it.
  */
-function findPackage(name: string, host: string | undefined, dirs: readonly string[]): { dir: string; pkg: PackageJson } | undefined {
+export function findPackage(
+  name: string,
+  host: string | undefined,
+  dirs: readonly string[],
+  root?: InstallRoot,
+): { dir: string; pkg: PackageJson } | undefined {
   const candidates: string[] = [];
   if (host) {
     for (const base of createRequire(host).resolve.paths(name) ?? []) candidates.push(join(base, name));
   }
+  if (root) candidates.push(join(root.nodeModules, name));
   for (const d of dirs) candidates.push(join(d, "node_modules", name));
   for (const c of candidates) {
     const file = join(c, "package.json");

@@ -3,6 +3,7 @@ import { GenericSwitchConfigException } from "../errors.js";
 import { loadConfig, type ConfigSources, type LoadedConfig } from "../config/load.js";
 import type { NgsGlobalConfig } from "../types.js";
 import { discoverPlugins } from "./discover.js";
+import { installCommand } from "./install-root.js";
 import { loadDeviceClass } from "./load-class.js";
 import type { PluginEntry } from "./manifest.js";
 
@@ -34,20 +35,22 @@ export interface LoadedDevices {
  */
 export async function loadDevices(opts: GetDevicesOptions): Promise<LoadedDevices> {
   const config = opts.config ?? loadConfig(opts);
+  const pluginDirs = [...(opts.pluginDirs ?? []), ...(config.global.pluginDirs ?? [])];
   const plugins = discoverPlugins({
     hostPackageJson: opts.hostPackageJson,
-    pluginDirs: [...(opts.pluginDirs ?? []), ...(config.global.pluginDirs ?? [])],
+    pluginDirs,
     explicit: config.global.plugins,
     logger: typeof opts.context === "object" ? opts.context.logger : undefined,
   });
   const given = typeof opts.context === "function" ? await opts.context(config.global) : opts.context ?? {};
   const context: DeviceContext = { ...given, global: given.global ?? config.global };
 
+  const installHint = (packages: readonly string[]) => installCommand(packages, { hostPackageJson: opts.hostPackageJson, pluginDirs });
   const devices = new Map<string, GenericSwitchDevice>();
   const failures: { name: string; error: unknown }[] = [];
   for (const [name, section] of config.devices) {
     try {
-      const cls = await loadDeviceClass(section.device_type!.trim(), plugins);
+      const cls = await loadDeviceClass(section.device_type!.trim(), plugins, { installHint });
       devices.set(name, new cls(section, name, context));
     } catch (error) {
       failures.push({ name, error });

@@ -4,3 +4,6 @@ export * from "./discover.js";
 export * from "./load-class.js";
 export * from "./get-devices.js";
 export * from "./check-config.js";
+export * from "./install-root.js";
+export * from "./first-party.js";
+export * from "./import-installed.js";

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { DEVICE_OPERATIONS, type DeviceClass } from "../device.js";
 import { GenericSwitchEntrypointLoadError } from "../errors.js";
 import { resolveExport } from "./exports-map.js";
+import { FIRST_PARTY_DEVICE_PACKAGES } from "./first-party.js";
 import { PLUGIN_API, type PackageJson, type PluginEntry } from "./manifest.js";
 
 const classCache = new Map<string, Promise<DeviceClass>>();
@@ -13,17 +14,27 @@ export function clearDeviceClassCache(): void {
   classCache.clear();
 }
 
+export interface FindEntryOptions {
+  /** The `npm install` line for packages, where this host would find them (see `installCommand`). */
+  installHint?: (packages: readonly string[]) => string;
+}
+
 /** The one entry for `deviceType`, or a `GenericSwitchEntrypointLoadError` saying why not. */
-export function findEntry(deviceType: string, plugins: readonly PluginEntry[]): PluginEntry {
+export function findEntry(deviceType: string, plugins: readonly PluginEntry[], opts: FindEntryOptions = {}): PluginEntry {
   const matches = plugins.filter((p) => p.deviceType === deviceType);
   const packages = [...new Map(matches.map((m) => [m.packageDir, m])).values()];
   if (packages.length === 0) {
     const known = plugins.map((p) => `${p.deviceType} (${p.packageName})`).sort();
+    const provider = Object.prototype.hasOwnProperty.call(FIRST_PARTY_DEVICE_PACKAGES, deviceType) ? FIRST_PARTY_DEVICE_PACKAGES[deviceType] : undefined;
+    const install = (pkg: string) => opts.installHint?.([pkg]) ?? `npm install --prefix <plugin_dir> ${pkg}`;
+    const fix = provider
+      ? `It is provided by ${provider}, which is not installed; install it: ${install(provider)}`
+      : `Install the package that provides it (${install("<package>")}) or fix device_type`;
     throw new GenericSwitchEntrypointLoadError({
       ep: deviceType,
       err: known.length
-        ? `unknown device type. Known device types: ${known.join(", ")}. Install the package that provides it (npm install --prefix <plugin_dir> <package>) or fix device_type`
-        : "unknown device type: no device plugins were found. Install a vendor package (e.g. @ngs/device-cisco) next to the host or into the [ngs] plugin_dir",
+        ? `unknown device type. Known device types: ${known.join(", ")}. ${fix}`
+        : `unknown device type: no device plugins were found. ${provider ? fix : `Install a vendor package (e.g. ${install("@ngs/device-cisco")}) next to the host or into the [ngs] plugin_dir`}`,
     });
   }
   if (packages.length > 1) {
@@ -39,8 +50,8 @@ export function findEntry(deviceType: string, plugins: readonly PluginEntry[]): 
  * Import the device class for `deviceType`: only that entry's module.
  * Checks the manifest's and the class's `pluginApi` and the class's shape.
  */
-export async function loadDeviceClass(deviceType: string, plugins: readonly PluginEntry[]): Promise<DeviceClass> {
-  const entry = findEntry(deviceType, plugins);
+export async function loadDeviceClass(deviceType: string, plugins: readonly PluginEntry[], opts: FindEntryOptions = {}): Promise<DeviceClass> {
+  const entry = findEntry(deviceType, plugins, opts);
   const key = `${entry.packageDir}\0${entry.subpath}\0${deviceType}`;
   let p = classCache.get(key);
   if (!p) {

@@ -30,7 +30,13 @@ export interface PackageJson {
   main?: string;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
   ngs?: unknown;
+}
+
+/** `"ngs": {"collection": true}`: a package whose dependencies are the plugins (e.g. @ngs/all-devices). */
+export function isCollection(pkg: PackageJson): boolean {
+  return (pkg.ngs as { collection?: unknown } | undefined)?.collection === true;
 }
 
 /** Check the `ngs` field's shape; returns the reason it is unusable, or the manifest. */
