@@ -6,6 +6,8 @@ import { configIssue, readConfig, type ConfigIssue, type ConfigReadResult, type 
 import { parseNgsOptions } from "../options/ngs-options.js";
 import { showValue } from "../validation.js";
 import { discoverPlugins } from "./discover.js";
+import { FIRST_PARTY_DEVICE_PACKAGES } from "./first-party.js";
+import { installCommand } from "./install-root.js";
 import { loadDeviceClass } from "./load-class.js";
 import type { PluginEntry } from "./manifest.js";
 
@@ -81,10 +83,15 @@ export async function checkConfig(opts: CheckConfigOptions): Promise<ConfigCheck
     let cls: DeviceClass | undefined;
     if (!knownTypes.includes(deviceType)) {
       const close = closestName(deviceType, knownTypes);
-      error(
-        "device_type",
-        `unknown device type ${showValue(deviceType)}${close ? ` (did you mean '${close}'?)` : `; installed: ${[...knownTypes].sort().join(", ") || "(no device plugin)"}`}`,
-      );
+      // A first-party type that is merely not installed: say which package brings it.
+      const provider = Object.hasOwn(FIRST_PARTY_DEVICE_PACKAGES, deviceType) ? FIRST_PARTY_DEVICE_PACKAGES[deviceType] : undefined;
+      const where = { hostPackageJson: opts.hostPackageJson, pluginDirs: [...(opts.pluginDirs ?? []), ...(config.global.pluginDirs ?? [])] };
+      const hint = provider
+        ? `; it is provided by ${provider}, which is not installed; install it: ${installCommand([provider], where)}`
+        : close
+          ? ` (did you mean '${close}'?)`
+          : `; installed: ${[...knownTypes].sort().join(", ") || "(no device plugin)"}`;
+      error("device_type", `unknown device type ${showValue(deviceType)}${hint}`);
       // Without the class only the shared keys are known; a misspelt transport key is still worth saying.
       for (const p of parseNgsOptions(section).keyProblems.errors) error(p.slice(0, p.indexOf(":")), p.slice(p.indexOf(":") + 2));
     } else {
