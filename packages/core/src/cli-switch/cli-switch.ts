@@ -815,6 +815,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     session: CliSessionLike,
     batches: readonly (readonly string[])[],
     onOutcome?: (index: number, outcome: { result: string } | { error: string }) => void,
+    before?: (index: number) => Promise<boolean>,
   ): Promise<({ result: string } | { error: string })[]> {
     const out: ({ result: string } | { error: string })[] = [];
     const push = (o: { result: string } | { error: string }) => {
@@ -824,6 +825,8 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     const singlePass = this.sendConfigSet === CliSwitch.prototype.sendConfigSet;
     if (singlePass) await session.enable();
     for (let i = 0; i < batches.length; i++) {
+      // Not allowed to send this one (the worker could not mark it started): stop here.
+      if (before && !(await before(i))) return out;
       const last = i === batches.length - 1;
       try {
         const output = singlePass
