@@ -330,7 +330,7 @@ export class SwitchBatch {
    * round). A broken session is replaced for the batches not yet started.
    * Returns the outcomes by index (holes for batches not sent).
    */
-  async #runRound(device: BatchDevice, state: RoundState, batches: readonly PendingBatch[]): Promise<(Outcome | undefined)[]> {
+  async #runRound(device: BatchDevice, state: RoundState, batches: PendingBatch[]): Promise<(Outcome | undefined)[]> {
     const outcomes: (Outcome | undefined)[] = [];
     const startedAt: (bigint | undefined)[] = [];
     const pending: ResultEntry[] = [];
@@ -350,23 +350,29 @@ export class SwitchBatch {
     };
     const gate = async (k: number): Promise<boolean> => {
       if (stop || this.#abort.signal.aborted) return false;
-      const b = batches[k]!;
-      const notAfter = b.record.not_after ?? Infinity;
-      if (notAfter <= Date.now()) {
-        stop = true;
-        return false;
+      let b = batches[k]!;
+      let rev: bigint | null | false = null;
+      // Its caller may move its deadline meanwhile (the input changes): read it again and retry.
+      for (let attempt = 0; attempt < 3 && rev === null; attempt++) {
+        if (attempt > 0) {
+          const now = await this.queue.reread(b).catch(() => undefined);
+          if (!now || now.record.started_by !== undefined) break;
+          b = batches[k] = now;
+        }
+        if ((b.record.not_after ?? Infinity) <= Date.now()) break;
+        rev = await record(b);
       }
-      const rev = await record(b);
       if (rev === false) {
         if (state.etcdError === undefined) state.lockLost = true;
         stop = true;
         return false;
       }
       if (rev === null) {
-        // Its caller moved it meanwhile: the next round reads it again.
+        // Withdrawn, expired or gone: the next round sees what it is.
         stop = true;
         return false;
       }
+      const notAfter = b.record.not_after ?? Infinity;
       startedAt[k] = rev;
       // Never still sending it when its caller may have given up: close the session then.
       const left = notAfter + this.queue.sendBudgetMs - Date.now();

@@ -178,6 +178,14 @@ export class SwitchQueue {
     return out;
   }
 
+  /** `batch` as it is now; undefined when gone. */
+  async reread(batch: PendingBatch): Promise<PendingBatch | undefined> {
+    const res = await this.client.get(batch.key).exec();
+    const kv = res.kvs[0];
+    if (!kv) return undefined;
+    return { ...batch, modRevision: BigInt(kv.mod_revision), lease: String(kv.lease), record: decodeRecord(kv.value.toString()) };
+  }
+
   /** Any runnable input created at or before `revision` still waiting? (Same filter as `getBatches`.) */
   async hasPending(maxCreateRevision: bigint): Promise<boolean> {
     return (await this.getBatches(maxCreateRevision)).length > 0;
