@@ -134,7 +134,7 @@ describe("etcd outages", () => {
     const { etcd: e, client: c, sw: s, log } = await setup(300);
     // Callers keep their requests alive across the outage (horizon 20 s > 15 s).
     const batchOptions = { ...FAST, horizonMs: 20_000, sendBudgetMs: 5000 };
-    hosts = [0, 1, 2].map((g) => startHost(job(s, portOps(g, 2), { batchOptions })));
+    hosts = [0, 1, 2].map((g) => startHost(job(s, portOps(g, 2), { batchOptions, logLevel: "info" })));
     await until(() => s.commandLog.some((l) => /interface GigabitEthernet\d\/\d/.test(l)), "the worker to start sending");
     await e.kill();
     // The outage itself (a fault of fixed length, not a wait for a condition).
@@ -143,6 +143,11 @@ describe("etcd outages", () => {
     await e.restart();
     const results = await allAnswered(hosts, 60_000);
     expect(results).toHaveLength(6);
+    // Said once per outage, not once per retry (it was every ~200 ms).
+    for (const h of hosts) {
+      expect(h.stderr.match(/etcd unreachable; batch worker/g)?.length ?? 0, h.stderr.slice(-2000)).toBeLessThanOrEqual(1);
+      expect(h.stderr).not.toMatch(/batch worker interrupted; retrying/);
+    }
     for (const r of results) {
       if (!r.ok) expect(r.error).toMatch(/may have been applied|withdrawn and will not run/);
       // Not held for a lease TTL after etcd came back.

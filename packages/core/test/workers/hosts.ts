@@ -24,6 +24,8 @@ export interface HostJob {
   lockTtlS?: number;
   acquireTimeoutS?: number;
   batchOptions?: Record<string, number>;
+  /** Log level of the host's logger (stderr); default NGS_LOG_LEVEL, else error. */
+  logLevel?: string;
   /** Deadline of each etcd request, ms (default 30 s). */
   requestTimeoutMs?: number;
   closeTimeoutMs?: number;

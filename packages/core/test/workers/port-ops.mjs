@@ -18,7 +18,7 @@ const { default: CiscoIos } = await import(iosUrl);
 
 const job = JSON.parse(process.argv[2]);
 const emit = (o) => process.stdout.write(`${JSON.stringify({ pid: process.pid, ...o })}\n`);
-const logger = createLogger({ level: process.env.NGS_LOG_LEVEL ?? "error" });
+const logger = createLogger({ level: job.logLevel ?? process.env.NGS_LOG_LEVEL ?? "error" });
 
 const coordination = await createCoordination(
   { backendUrl: job.backendUrl },
