@@ -16,12 +16,15 @@ import { renderResults, type BenchResults } from "./results.js";
 import { benchBatching } from "./scenarios/batching.js";
 import { benchOverhead } from "./scenarios/overhead.js";
 import { benchScale } from "./scenarios/scale.js";
-import { CONFIGS, SCENARIOS, type Scenario } from "./config.js";
+import { benchFaults } from "./scenarios/faults.js";
+import { CONFIGS, DEFAULT_SCENARIOS, SCENARIOS, type Scenario } from "./config.js";
 
-const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale]... [--out DIR] [--json]
+const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale|faults]... [--out DIR] [--json]
 
   --small        a few operations per scenario (CI); numbers are not representative
-  --scenario S   run only these scenarios (repeatable; default all)
+  --scenario S   run only these scenarios (repeatable; default overhead, batching
+                 and scale; faults only when named); the other
+                 scenarios' results already in DIR/results.json are kept
   --out DIR      where RESULTS.md, results.json and latency-vs-concurrency.svg go
                  (default: the @ngs/bench package directory)
   --json         print the results as JSON instead of the summary
@@ -46,6 +49,11 @@ function summary(r: BenchResults): string {
   }
   if (r.scale) {
     lines.push(`scale     ${r.scale.devices}/${r.scale.switches} switches ready ${r.scale.readyMs} ms from process start (load ${r.scale.loadMs} ms), RSS ${r.scale.rssMB} MB`);
+  }
+  if (r.faults) {
+    for (const x of r.faults.runs) {
+      lines.push(`faults    ${x.fault}: every caller answered ${x.lastAnswerMs} ms after the fault (spread ${x.spreadMs} ms; ${x.succeeded} ok, ${x.failed} failed; ${x.appliedTwice} applied twice; ${x.keysLeft} keys left)`);
+    }
   }
   for (const f of r.failures) lines.push(`FAILED    ${f.scenario}: ${f.error}`);
   return lines.join("\n");
@@ -74,7 +82,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const wanted = (values.scenario ?? [...SCENARIOS]) as Scenario[];
+  const wanted = (values.scenario ?? [...DEFAULT_SCENARIOS]) as Scenario[];
   const unknown = wanted.filter((s) => !SCENARIOS.includes(s));
   if (unknown.length > 0) {
     process.stderr.write(`ngs-bench: unknown scenario ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}\n`);
@@ -115,7 +123,15 @@ async function main(): Promise<number> {
       results.scale = await benchScale(cfg.scale);
     });
   }
+  if (wanted.includes("faults")) {
+    await attempt("faults", async () => {
+      results.faults = await benchFaults({ ...cfg.faults, startEtcd: () => startEtcd(), log });
+      results.faults.date = new Date().toISOString();
+      results.faults.machine = results.machine;
+    });
+  }
   results.loadAvgEnd = loadavg();
+  await keepEarlier(out, results, wanted);
   await writeOutputs(out, results);
   process.stdout.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : `${summary(results)}\nwritten to ${join(out, "RESULTS.md")}\n`);
   return results.failures.length === 0 ? 0 : 1;
@@ -130,6 +146,24 @@ async function writeOutputs(out: string, results: BenchResults): Promise<void> {
   if (existsSync(join(out, "ANALYSIS.md"))) results.analysisFile = "ANALYSIS.md";
   await writeFile(join(out, "RESULTS.md"), renderResults(results));
   await writeFile(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Scenarios not run this time keep their earlier results (each section says when and where it ran). */
+async function keepEarlier(out: string, results: BenchResults, wanted: Scenario[]): Promise<void> {
+  const file = join(out, "results.json");
+  if (!existsSync(file)) return;
+  const earlier = JSON.parse(await readFile(file, "utf8")) as BenchResults;
+  const key = { overhead: "overhead", batching: "batching", scale: "scale", faults: "faults" } as const;
+  for (const s of SCENARIOS) {
+    if (wanted.includes(s) || earlier[key[s]] === undefined) continue;
+    (results as unknown as Record<string, unknown>)[key[s]] = earlier[key[s]];
+  }
+  if (!wanted.some((s) => s !== "faults") && results.overhead) {
+    // The header describes the healthy runs: keep theirs.
+    results.machine = earlier.machine;
+    results.command = earlier.command;
+    results.loadAvgEnd = earlier.loadAvgEnd;
+  }
 }
 
 /** Re-render the files of an earlier run (same numbers, current templates). */

@@ -1,13 +1,16 @@
 /** Scenario sizes: the full benchmark (the issue's numbers) and the small CI one. */
 import type { SimProfile } from "./scenarios/common.js";
 
-export const SCENARIOS = ["overhead", "batching", "scale"] as const;
+export const SCENARIOS = ["overhead", "batching", "scale", "faults"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+/** Run without --scenario: `faults` (about 2 minutes of outages and kills) only when asked for. */
+export const DEFAULT_SCENARIOS: readonly Scenario[] = ["overhead", "batching", "scale"];
 
 export interface BenchConfig {
   overhead: { ports: number; latencyMs: number; repeats: number };
   batching: { plugs: number; processes: number; profile: SimProfile; concurrencyLevels: number[] };
   scale: { switches: number; repeats: number };
+  faults: { commandLatencyMs: number; outageMs: number };
 }
 
 export const CONFIGS: Record<"full" | "small", BenchConfig> = {
@@ -20,6 +23,7 @@ export const CONFIGS: Record<"full" | "small", BenchConfig> = {
       concurrencyLevels: [1, 2, 4, 8, 16],
     },
     scale: { switches: 1000, repeats: 5 },
+    faults: { commandLatencyMs: 200, outageMs: 15_000 },
   },
   small: {
     overhead: { ports: 3, latencyMs: 5, repeats: 1 },
@@ -30,5 +34,6 @@ export const CONFIGS: Record<"full" | "small", BenchConfig> = {
       concurrencyLevels: [1, 2],
     },
     scale: { switches: 50, repeats: 1 },
+    faults: { commandLatencyMs: 20, outageMs: 2_000 },
   },
 };
