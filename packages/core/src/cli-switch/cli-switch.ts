@@ -807,7 +807,8 @@ export abstract class CliSwitch extends GenericSwitchDevice {
         const waitMs = deadline === undefined ? -1 : Math.min(intervalMs, deadline - Date.now());
         if (!isRetryableConnectError(e) || deadline === undefined || waitMs <= 0 || Date.now() + waitMs >= deadline) {
           const secs = ((Date.now() - started) / 1000).toFixed(1);
-          throw this.connectError(e, attempt > 1 ? `gave up after ${attempt} attempts in ${secs} s` : undefined);
+          const tries = `${attempt} attempt${attempt > 1 ? "s" : ""}`;
+          throw this.connectError(e, deadline === undefined ? undefined : `gave up after ${tries} in ${secs} s (ngs_ssh_connect_timeout = ${this.sshConnectTimeoutS})`);
         }
         this.logger.info(
           { attempt, error: e instanceof Error ? e.message : String(e), retryInMs: waitMs },
