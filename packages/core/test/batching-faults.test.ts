@@ -21,7 +21,7 @@ let etcd: EtcdFixture | undefined;
 let client: Etcd3 | undefined;
 let sw: SimSwitch | undefined;
 let hosts: Host[] = [];
-let closers: (() => Promise<unknown>)[] = [];
+const closers: (() => Promise<unknown>)[] = [];
 
 afterEach(async () => {
   await killAll(hosts);
@@ -215,6 +215,15 @@ async function blackHole(): Promise<{ host: string; port: number; accepted: () =
   };
 }
 
+/** A fresh etcd and a black hole to point the switch at, with a 3 s connect budget. */
+async function etcdAndBlackHole() {
+  etcd = await startEtcd();
+  client = new Etcd3({ hosts: etcd.clientUrl });
+  const hole = await blackHole();
+  closers.push(hole.close);
+  return { hole, deviceConfig: { ngs_ssh_connect_timeout: "3", ngs_ssh_connect_interval: "1" } };
+}
+
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
   const srv = createServer();
@@ -245,11 +254,7 @@ describe("an unreachable switch", () => {
   });
 
   it("a black-holing listener: 4 batched callers fail within ~2 s of the verdict; the retries fit ngs_ssh_connect_timeout", async () => {
-    etcd = await startEtcd();
-    client = new Etcd3({ hosts: etcd.clientUrl });
-    const hole = await blackHole();
-    closers.push(hole.close);
-    const deviceConfig = { ngs_ssh_connect_timeout: "3", ngs_ssh_connect_interval: "1" };
+    const { hole, deviceConfig } = await etcdAndBlackHole();
     const t0 = Date.now();
     hosts = [1, 2].map((g) => startHost(job(hole, portOps(g, 2), { deviceConfig })));
     const results = await allAnswered(hosts, 30_000);
@@ -264,15 +269,11 @@ describe("an unreachable switch", () => {
     }
     // Retried (it is not loopback-refused), but only inside the 3 s budget.
     expect(hole.accepted()).toBeGreaterThanOrEqual(1);
-    await nothingLeft(client);
+    await nothingLeft(client!);
   });
 
   it("PoolLock only (no batching): callers waiting for the lock are told the switch is unreachable, not to raise acquire_timeout", async () => {
-    etcd = await startEtcd();
-    client = new Etcd3({ hosts: etcd.clientUrl });
-    const hole = await blackHole();
-    closers.push(hole.close);
-    const deviceConfig = { ngs_ssh_connect_timeout: "3", ngs_ssh_connect_interval: "1" };
+    const { hole, deviceConfig } = await etcdAndBlackHole();
     const h = startHost(job(hole, portOps(1, 4), { batch: false, maxConnections: 1, acquireTimeoutS: 60, deviceConfig }));
     hosts.push(h);
     const results = await allAnswered([h], 30_000);
@@ -284,6 +285,6 @@ describe("an unreachable switch", () => {
     }
     // One caller found it unreachable; the three waiting for the lock were told so.
     expect(results.filter((r) => /switch unreachable \(another caller gave up connecting/.test(r.error!))).toHaveLength(3);
-    await nothingLeft(client);
+    await nothingLeft(client!);
   });
 });

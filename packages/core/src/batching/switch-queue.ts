@@ -121,14 +121,12 @@ export class SwitchQueue {
       not_after: Math.min(Date.now() + this.horizonMs, mustStartBy),
     };
     const value = encodeRecord(record);
-    // No keep-alive of etcd3's own: see tryAcquireWorkerLock. The caller renews it.
-    const lease = this.client.lease(this.inputTtlS, { autoKeepAlive: false });
-    lease.on("lost", () => undefined);
+    // The caller renews it while it waits.
+    let lease: Lease;
     let leaseId: string;
     try {
-      leaseId = await lease.grant();
+      [lease, leaseId] = await this.manualLease(this.inputTtlS);
     } catch (e) {
-      lease.release();
       throw this.batchError(`Failed to add batch to input key: ${inputKey}: ${(e as Error).message} (not queued)`, e);
     }
     try {
@@ -192,20 +190,25 @@ export class SwitchQueue {
   }
 
   /** Take the worker lock if free. */
-  async tryAcquireWorkerLock(owner: string): Promise<WorkerLock | undefined> {
-    // No automatic keep-alive: etcd3's re-arms a TTL-long timer when a keep-alive
-    // answer lands after revoke(), which kept a process alive for up to
-    // `lockTtlS` after close() (each refused attempt was a chance). WorkerLock
-    // keeps the lease alive itself while the lock is held.
-    const lease = this.client.lease(this.lockTtlS, { autoKeepAlive: false });
+  /**
+   * A granted lease we renew ourselves. No automatic keep-alive: etcd3's
+   * re-arms a TTL-long timer when a keep-alive answer lands after revoke(),
+   * which kept a process alive for up to a TTL after close().
+   */
+  private async manualLease(ttlS: number): Promise<[Lease, string]> {
+    const lease = this.client.lease(ttlS, { autoKeepAlive: false });
     lease.on("lost", () => undefined);
-    let leaseId: string;
     try {
-      leaseId = await lease.grant();
+      return [lease, await lease.grant()];
     } catch (e) {
       lease.release();
       throw e;
     }
+  }
+
+  async tryAcquireWorkerLock(owner: string): Promise<WorkerLock | undefined> {
+    // WorkerLock keeps the lease alive itself while the lock is held.
+    const [lease, leaseId] = await this.manualLease(this.lockTtlS);
     const value = `${owner}/${randomUUID()}`;
     try {
       const res = await this.client
