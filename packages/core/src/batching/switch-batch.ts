@@ -353,8 +353,9 @@ export class SwitchBatch {
       let b = batches[k]!;
       let rev: bigint | null | false = null;
       // Its caller may move its deadline meanwhile (the input changes): read it again and retry.
+      // Read again too when it looks expired: it was read before the session opened (a slow login).
       for (let attempt = 0; attempt < 3 && rev === null; attempt++) {
-        if (attempt > 0) {
+        if (attempt > 0 || (b.record.not_after ?? Infinity) <= Date.now()) {
           const now = await this.queue.reread(b).catch(() => undefined);
           if (!now || now.record.started_by !== undefined) break;
           b = batches[k] = now;
