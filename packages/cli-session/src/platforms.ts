@@ -30,7 +30,7 @@ function ciscoLike(name: string, extra: Partial<Platform> & { save: NonNullable<
     errorPatterns: CISCO_ERRORS,
     logout: ["exit"],
     ...extra,
-    save: { requiresEnable: true, mode: "exec", ...extra.save },
+    save: { requiresEnable: true, mode: "exec", success: /^\s*\[OK\]\s*$|Copy complete/m, ...extra.save },
   };
 }
 

@@ -189,7 +189,14 @@ export class CliSession implements CliSessionApi {
       if (save.requiresEnable) out += await this.doEnable();
       if (save.mode === "exec") out += await this.doExitConfigMode();
       if (save.mode === "config") out += await this.doConfigMode();
-      const r = await this.dialogue(save.command, save.confirm ?? [], this.saveTimeout);
+      let r: string;
+      try {
+        r = await this.dialogue(save.command, save.confirm ?? [], this.saveTimeout);
+      } catch (e) {
+        // The device said the save completed, then the connection dropped before its prompt: saved.
+        if (e instanceof ChannelClosedError && save.success && afterLast(e.output, save.command, save.success)) return out + e.output;
+        throw e;
+      }
       out += r;
       const body = stripEcho(r, save.command, this.platform);
       const bad = save.failure?.test(body) ? body : this.findError(body, true);
@@ -526,3 +533,11 @@ export function stripEcho(output: string, cmd: string, platform: Platform): stri
 
 // Kept for callers that build prompt patterns for custom platforms.
 export { promptPatternFor };
+
+/** Does `pattern` match in what `output` holds after the last echo of `command`? */
+function afterLast(output: string, command: string, pattern: RegExp): boolean {
+  const at = output.lastIndexOf(command);
+  if (at < 0) return false;
+  pattern.lastIndex = 0;
+  return pattern.test(output.slice(at + command.length));
+}

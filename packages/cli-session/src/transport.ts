@@ -17,13 +17,13 @@ export interface Transport {
 
 type AlgoKey = "kex" | "cipher" | "serverHostKey" | "hmac" | "compress";
 
-function tcp(host: string, port: number, timeoutMs: number): Promise<Socket> {
+function tcp(host: string, port: number, timeoutMs: number, cut: boolean): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const sock = tcpConnect({ host, port });
     const timer = setTimeout(() => {
       sock.destroy();
       reject(new ConnectError(`TCP connection to ${host}:${port} timed out after ${timeoutMs} ms. ` +
-        "To resolve this issue, check the address, port and any firewall, or raise conn_timeout.", { host, port }));
+        `To resolve this issue, check the address, port and any firewall, or raise ${cut ? "ngs_ssh_connect_timeout" : "conn_timeout"}.`, { host, port }));
     }, timeoutMs);
     sock.once("connect", () => {
       clearTimeout(timer);
@@ -40,7 +40,10 @@ function tcp(host: string, port: number, timeoutMs: number): Promise<Socket> {
 export async function openTransport(opts: SessionOptions): Promise<Transport> {
   const host = opts.host;
   const port = opts.port ?? 22;
-  const sock = await tcp(host, port, opts.connectTimeoutMs ?? 10_000);
+  // Each phase gets its own deadline, cut to what is left of the overall one.
+  const left = () => (opts.connectDeadline === undefined ? Infinity : Math.max(1, opts.connectDeadline - Date.now()));
+  const tcpTimeout = opts.connectTimeoutMs ?? 10_000;
+  const sock = await tcp(host, port, Math.min(tcpTimeout, left()), left() < tcpTimeout);
   const client = new Client();
   let verdict: HostKeyVerdict | undefined;
   let fingerprint = "";
@@ -63,7 +66,7 @@ export async function openTransport(opts: SessionOptions): Promise<Transport> {
     // Many switches only offer keyboard-interactive for passwords.
     tryKeyboard: opts.password !== undefined,
     authHandler: authOrder(opts),
-    readyTimeout: (opts.bannerTimeoutMs ?? 15_000) + (opts.authTimeoutMs ?? 10_000),
+    readyTimeout: Math.min((opts.bannerTimeoutMs ?? 15_000) + (opts.authTimeoutMs ?? 10_000), left()),
     algorithms,
     hostVerifier: (key: Buffer) => {
       try {

@@ -28,6 +28,12 @@ export interface SessionOptions {
   secret?: string;
   /** TCP connect deadline (default 10 s, netmiko `conn_timeout`). */
   connectTimeoutMs?: number;
+  /**
+   * The whole login up to the shell must be done by this time (ms since the
+   * epoch): the TCP and SSH handshake deadlines are cut to fit. The caller's
+   * overall connect budget (`ngs_ssh_connect_timeout`).
+   */
+  connectDeadline?: number;
   /** Deadline for authentication (default 10 s). */
   authTimeoutMs?: number;
   /** Deadline for the SSH banner/handshake (default 15 s). */
@@ -137,6 +143,11 @@ export interface Platform {
     mode?: "exec" | "config" | "any";
     /** Output meaning the save failed. */
     failure?: RegExp;
+    /**
+     * Output meaning the save completed (IOS `[OK]`): when the connection
+     * drops after it, before the prompt came back, the save still counts.
+     */
+    success?: RegExp;
   };
   commit?: {
     command: string;

@@ -205,3 +205,23 @@ async function lastPrompt(s: CliSession): Promise<string> {
   const raw = await s.sendCommand("", { raw: true, checkErrors: false });
   return raw.split("\n").pop() ?? "";
 }
+
+describe("a connection dropped right after the save answered", () => {
+  it("cisco_ios: `write mem` answered [OK], then the device hung up before its prompt: the save completed", async () => {
+    const sim = await startSwitch({ platform: "cisco_ios", username: "admin", password: PASSWORD, secret: SECRET });
+    try {
+      const s = await CliSession.open({ platform: "cisco_ios", host: sim.host, port: sim.port, username: "admin", password: PASSWORD, secret: SECRET, readTimeoutMs: 5_000 });
+      await s.enable();
+      // The only session on this switch: hang up right after the next command's answer (the save's "[OK]").
+      sim.faults.dropAfterCommands = sim.commandLog.length + 1;
+      const out = await s.saveConfig();
+      expect(out).toContain("[OK]");
+      expect(sim.counters.saves).toBe(1);
+      expect(await s.isAlive()).toBe(false);
+      await s.close();
+    } finally {
+      await sim.close();
+    }
+  });
+});
+

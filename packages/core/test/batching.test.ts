@@ -95,10 +95,10 @@ describe("batching across processes", () => {
     expect(await client.getAll().prefix(batchKeys(sw.host).inputPrefix).count()).toBe(0);
   });
 
-  it("a worker SIGKILLed mid-batch: the others take over after the lock TTL; nothing lost, nothing run twice", async () => {
+  it("a worker SIGKILLed mid-batch: the others take over after the lock TTL; nothing sent twice, the dead caller's requests dropped", async () => {
     // Slow commands, so the victim is surely mid-batch when it dies.
     sw = await startSwitch({ platform: "cisco_ios", ...CREDS, faults: { commandLatencyMs: 300 } });
-    const batchOptions = { lockTtlS: 2, waitTimeoutMs: 45_000, watchSliceMs: 1000 };
+    const batchOptions = { lockTtlS: 2, inputTtlS: 2, waitTimeoutMs: 45_000, watchSliceMs: 1000 };
     const victimOps = portOps(9, 3);
     const victim = startHost(job(sw, victimOps, { batchOptions }));
     hosts.push(victim);
@@ -120,22 +120,16 @@ describe("batching across processes", () => {
     expect(results).toHaveLength(15);
     expect(results.filter((r) => !r.ok)).toEqual([]);
 
-    // The victim's requests outlived it in etcd and were run by the next worker.
     const ports = sw.snapshot().ports;
-    for (const op of [...victimOps, ...[0, 1, 2].flatMap((g) => portOps(g, 5))]) {
-      expect(ports[op.port], op.port).toMatchObject({ mode: "access", accessVlan: op.vlan });
-    }
+    for (const op of [0, 1, 2].flatMap((g) => portOps(g, 5))) expect(ports[op.port], op.port).toMatchObject({ mode: "access", accessVlan: op.vlan });
     const counts = interfaceCounts(sw);
     for (const g of [0, 1, 2]) for (const op of portOps(g, 5)) expect(counts.get(op.port), op.port).toBe(1);
-    // Only the batch cut off by the kill is entered again (in full, by the new worker)...
-    const victimCounts = victimOps.map((op) => counts.get(op.port) ?? 0);
-    expect(victimCounts.filter((n) => n === 2)).toHaveLength(1);
-    expect(victimCounts.filter((n) => n === 1)).toHaveLength(victimOps.length - 1);
-    // ...and no change was applied twice.
+    // The dead caller's requests: the one cut off is never sent again, the rest never run (nobody waits for them).
+    for (const op of victimOps) expect(counts.get(op.port) ?? 0, op.port).toBeLessThanOrEqual(1);
     const vlanLines = sw.commandLog.filter((l) => /switchport access vlan/.test(l)).map((l) => l.trim());
     expect(new Set(vlanLines).size).toBe(vlanLines.length);
-    expect(vlanLines).toHaveLength(victimOps.length + 15);
-    expect(await client.getAll().prefix(batchKeys(sw.host).inputPrefix).count()).toBe(0);
+    // Its inputs and any result written for them went with its lease: nothing left.
+    await until(async () => (await client.getAll().prefix("/ngs/").count()) === 0, "etcd to hold nothing under /ngs/", 15_000);
   });
 
   it("the switch dropping the connection mid-batch: the affected batches fail at once, the rest are applied", async () => {
@@ -228,7 +222,7 @@ describe("batch queue semantics", () => {
     expect(lock).toBeDefined();
     const [pending] = await queue.getBatches();
     expect(pending!.record.cmds).toEqual(["interface Gi0/1", "switchport access vlan 7"]);
-    expect(await lock!.recordResult(pending!, { result: "ok-output" }, await queue.grantLease(60))).toBe(true);
+    expect(await lock!.advance([{ batch: pending!, revision: pending!.modRevision, outcome: { result: "ok-output" } }])).toBe(null);
     await lock!.release();
     // Compact past the write: a watch from the item's revision can no longer replay it.
     const rev = (await client.get("/ngs/none").exec()).header.revision;
@@ -249,7 +243,7 @@ describe("batch queue semantics", () => {
         const r = await super.consumeResultAt(key);
         if (++reads === 1) {
           const [pending] = await this.getBatches();
-          await held.lock!.recordResult(pending!, { result: "late-output" }, await this.grantLease(60));
+          await held.lock!.advance([{ batch: pending!, revision: pending!.modRevision, outcome: { result: "late-output" } }]);
         }
         return r;
       }
@@ -291,7 +285,8 @@ describe("batch queue semantics", () => {
     expect((await queue.getBatches(b.createRevision)).map((p) => p.record.uuid)).toEqual([a.uuid, b.uuid]);
     // Upstream's value layout: sorted JSON with uuid, input_key, result_key, cmds.
     const raw = JSON.parse((await client.get(a.inputKey).string())!);
-    expect(Object.keys(raw)).toEqual(["cmds", "input_key", "result_key", "uuid"]);
+    // ngs adds not_after: no worker starts the request after it.
+    expect(Object.keys(raw)).toEqual(["cmds", "input_key", "not_after", "result_key", "uuid"]);
     expect(raw.input_key).toBe(`/ngs/batch/10.9.9.8/input/${a.uuid}`);
     expect(raw.result_key).toBe(`/ngs/batch/10.9.9.8/output/${a.uuid}`);
   });
@@ -306,7 +301,7 @@ describe("batch queue semantics", () => {
     const other = (await queue.tryAcquireWorkerLock("other"))!;
     expect(await lock.refresh()).toBe(false);
     const [pending] = await queue.getBatches();
-    expect(await lock.recordResult(pending!, { result: "late" }, await queue.grantLease(60))).toBe(false);
+    expect(await lock.advance([{ batch: pending!, revision: pending!.modRevision, outcome: { result: "late" } }])).toBe(false);
     expect(await client.get(pending!.key).exists()).toBe(true);
     await lock.release();
     await other.release();
@@ -321,7 +316,7 @@ describe("batch queue semantics", () => {
     const waiting = expect(queue.waitForResult(item, 10_000)).rejects.toThrow(
       new GenericSwitchBatchError({ device: "sw-x", error: "switch said no" }).message,
     );
-    await lock.recordResult(pending!, { error: "switch said no" }, await queue.grantLease(60));
+    await lock.advance([{ batch: pending!, revision: pending!.modRevision, outcome: { error: "switch said no" } }]);
     await lock.release();
     await waiting;
   });
@@ -419,32 +414,47 @@ describe("batching: one config-mode pass per round", () => {
     expect(sw.counters.sessionsOpened).toBe(1);
   });
 
-  it("a worker that lost its lock can neither claim a round nor record its results", async () => {
+  it("a worker that lost its lock can neither start a batch nor record its results", async () => {
     const queue = new SwitchQueue(client, "10.9.9.5");
     await queue.addBatch(["x"]);
     await queue.addBatch(["y"]);
     const lock = (await queue.tryAcquireWorkerLock("test"))!;
     const round = await queue.getBatches();
-    expect((await lock.claimAll(round))?.map((b) => b.record.cmds[0])).toEqual(["x", "y"]);
+    const startedAt = await lock.advance([], round[0]);
+    expect(typeof startedAt).toBe("bigint");
     await client.delete().key(queue.keys.executeLock).exec();
     const other = (await queue.tryAcquireWorkerLock("other"))!;
-    expect(await lock.claimAll(await queue.getBatches())).toBeUndefined();
-    expect(await lock.recordResults(round, [{ result: "a" }, { result: "b" }], await queue.grantLease(60))).toBe(false);
+    expect(await lock.advance([], round[1])).toBe(false);
+    expect(await lock.advance([{ batch: round[0]!, revision: startedAt as bigint, outcome: { result: "a" } }])).toBe(false);
     for (const b of round) expect(await client.get(b.key).exists()).toBe(true);
+    // The batch it started is marked so: the next worker never sends it again.
+    expect(JSON.parse((await client.get(round[0]!.key).string())!).started_by).toBe(lock.value);
     await lock.release();
     await other.release();
   });
 
-  it("claiming a round skips a withdrawn request and claims the rest", async () => {
+  it("a withdrawn request cannot be started, and a started one cannot be withdrawn", async () => {
     const queue = new SwitchQueue(client, "10.9.9.4");
-    await queue.addBatch(["x"]);
+    const kept = await queue.addBatch(["x"]);
     const gone = await queue.addBatch(["y"]);
-    await queue.addBatch(["z"]);
     const round = await queue.getBatches();
     expect(await queue.withdraw(gone)).toBe("withdrawn");
     const lock = (await queue.tryAcquireWorkerLock("test"))!;
-    expect((await lock.claimAll(round))?.map((b) => b.record.cmds[0])).toEqual(["x", "z"]);
+    expect(await lock.advance([], round[1])).toBe(null);
+    expect(typeof (await lock.advance([], round[0]))).toBe("bigint");
+    expect(await queue.withdraw(kept)).toBe("started");
     await lock.release();
+  });
+
+  it("a queued request past its deadline is dropped by the next worker, never sent", async () => {
+    sw = await startSwitch({ platform: "cisco_ios", ...CREDS, faults: { commandLatencyMs: 1 } });
+    const queue = new SwitchQueue(client, sw.host);
+    // A request whose caller gave up while etcd was away: its deadline has passed.
+    const stale = await queue.addBatch(["interface GigabitEthernet0/9", "switchport access vlan 99"], Date.now() - 1);
+    const { device } = await inProcessDevice(etcd.url, sw, { waitTimeoutMs: 600_000 });
+    await expect(device.plugPortToNetwork("GigabitEthernet0/1", 10)).resolves.toContain("switchport access vlan 10");
+    expect(sw.commandLog.some((l) => l.includes("GigabitEthernet0/9"))).toBe(false);
+    expect(await client.get(stale.inputKey).exists()).toBe(false);
   });
 });
 

@@ -182,27 +182,61 @@ describe("connecting", () => {
     expect(s.counters.sessionsOpened).toBe(0);
   });
 
-  test("transport failures are retried every ngs_ssh_connect_interval until the switch answers", async () => {
-    const port = await freePort();
+  test("transport failures are retried every ngs_ssh_connect_interval, each logged at info with its attempt and cause, until the switch answers", async () => {
+    // Something listens but hangs up at once (a switch still booting its SSH server).
+    const door = await slammingListener();
     const { logger, lines } = captureLogger();
-    const d = device({ host: "127.0.0.1", port }, { ngs_ssh_connect_timeout: "30", ngs_ssh_connect_interval: "0.2" }, { logger });
+    const d = device({ host: "127.0.0.1", port: door.port }, { ngs_ssh_connect_timeout: "30", ngs_ssh_connect_interval: "0.2" }, { logger });
     const op = d.plugPortToNetwork("Ethernet1/5", 55);
     await waitFor("a failed connect attempt", () => lines.some((l) => String(l.msg).includes("retrying")));
-    const s = await sim({ port });
+    const retry = lines.find((l) => String(l.msg).includes("retrying"))!;
+    expect(retry).toMatchObject({ level: 30, attempt: 1, msg: "SSH connect attempt 1 failed; retrying" });
+    expect(String(retry.error)).toMatch(/127\.0\.0\.1/);
+    await door.close();
+    const s = await sim({ port: door.port });
     await op;
     expect(s.state.ports.get("Ethernet1/5")).toMatchObject({ accessVlan: 55 });
   });
 
-  test("retries stop after ngs_ssh_connect_timeout with a connect error", async () => {
-    const port = await freePort();
-    const d = device({ host: "127.0.0.1", port }, { ngs_ssh_connect_timeout: "0.5", ngs_ssh_connect_interval: "0.1" });
-    const err = await rejection(d.plugPortToNetwork("Ethernet1/5", 55));
-    expect(err).toBeInstanceOf(GenericSwitchNetmikoConnectError);
-    expect(err.message).toMatch(/gave up after \d+ attempts/);
-    expect(err.message).toContain("******");
-    expect(err.message).not.toContain(PASSWORD);
+  test("retries stop inside ngs_ssh_connect_timeout with a connect error, even with a longer interval", async () => {
+    const door = await slammingListener();
+    try {
+      // A 10 s interval does not stretch a 1 s budget (it once took 10.4 s for a 3 s timeout).
+      const d = device({ host: "127.0.0.1", port: door.port }, { ngs_ssh_connect_timeout: "1", ngs_ssh_connect_interval: "10" });
+      const err = await rejection(d.plugPortToNetwork("Ethernet1/5", 55));
+      expect(err).toBeInstanceOf(GenericSwitchNetmikoConnectError);
+      const m = /gave up after (\d+) attempts? in ([\d.]+) s \(ngs_ssh_connect_timeout = 1\)/.exec(err.message);
+      expect(m, err.message).not.toBeNull();
+      expect(Number(m![2])).toBeLessThanOrEqual(1.5);
+      expect(err.message).toContain("******");
+      expect(err.message).not.toContain(PASSWORD);
+    } finally {
+      await door.close();
+    }
+  });
+
+  test("a refused connection on loopback and an unresolvable host name are not retried", async () => {
+    const { logger, lines } = captureLogger();
+    const refused = device({ host: "127.0.0.1", port: await freePort() }, { ngs_ssh_connect_timeout: "60" }, { logger });
+    const e1 = await rejection(refused.plugPortToNetwork("Ethernet1/5", 55));
+    expect(e1).toBeInstanceOf(GenericSwitchNetmikoConnectError);
+    expect(e1.message).toMatch(/not retried: connection refused on loopback/);
+    const unknown = device({ host: "no-such-switch.invalid", port: 22 }, { ngs_ssh_connect_timeout: "60" }, { logger });
+    const e2 = await rejection(unknown.plugPortToNetwork("Ethernet1/5", 55));
+    expect(e2.message).toMatch(/not retried: host name no-such-switch\.invalid does not resolve/);
+    expect(lines.some((l) => String(l.msg).includes("retrying"))).toBe(false);
   });
 });
+
+/** A TCP listener that closes every connection at once: a transport failure worth retrying. */
+async function slammingListener(): Promise<{ port: number; close(): Promise<void> }> {
+  const srv = createServer((sock) => sock.destroy());
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  return {
+    port: (srv.address() as { port: number }).port,
+    close: () => new Promise<void>((r) => srv.close(() => r())),
+  };
+}
 
 describe("the reuse pool (ngs_ssh_reuse_connection)", () => {
   test("operations share one session", async () => {

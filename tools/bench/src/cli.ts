@@ -17,16 +17,18 @@ import { benchBatching } from "./scenarios/batching.js";
 import { benchOverhead } from "./scenarios/overhead.js";
 import { benchScale } from "./scenarios/scale.js";
 import { benchService } from "./scenarios/service.js";
-import { CONFIGS, SCENARIOS, type Scenario } from "./config.js";
+import { benchFaults } from "./scenarios/faults.js";
+import { CONFIGS, DEFAULT_SCENARIOS, SCENARIOS, type Scenario } from "./config.js";
 
-const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale|service]... [--out DIR] [--json] [--merge]
+const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale|service|faults]... [--out DIR] [--json]
 
   --small        a few operations per scenario (CI); numbers are not representative
-  --scenario S   run only these scenarios (repeatable; default all)
+  --scenario S   run only these scenarios (repeatable; default overhead, batching
+                 and scale; service and faults only when named); the other
+                 scenarios' results already in DIR/results.json are kept
   --out DIR      where RESULTS.md, results.json and latency-vs-concurrency.svg go
                  (default: the @ngs/bench package directory)
   --json         print the results as JSON instead of the summary
-  --merge        keep the other scenarios' results already in DIR/results.json
                  (each keeps its own date and machine line)
   --render       measure nothing: rewrite RESULTS.md and the chart from DIR/results.json
                  (e.g. after adding ANALYSIS.md next to them)
@@ -55,6 +57,11 @@ function summary(r: BenchResults): string {
   if (r.scale) {
     lines.push(`scale     ${r.scale.devices}/${r.scale.switches} switches ready ${r.scale.readyMs} ms from process start (load ${r.scale.loadMs} ms), RSS ${r.scale.rssMB} MB`);
   }
+  if (r.faults) {
+    for (const x of r.faults.runs) {
+      lines.push(`faults    ${x.fault}: every caller answered ${x.lastAnswerMs} ms after the fault (spread ${x.spreadMs} ms; ${x.succeeded} ok, ${x.failed} failed; ${x.appliedTwice} applied twice; ${x.keysLeft} keys left)`);
+    }
+  }
   for (const f of r.failures) lines.push(`FAILED    ${f.scenario}: ${f.error}`);
   return lines.join("\n");
 }
@@ -71,7 +78,6 @@ async function main(): Promise<number> {
         out: { type: "string" },
         json: { type: "boolean" },
         render: { type: "boolean" },
-        merge: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -83,7 +89,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const wanted = (values.scenario ?? [...SCENARIOS]) as Scenario[];
+  const wanted = (values.scenario ?? [...DEFAULT_SCENARIOS]) as Scenario[];
   const unknown = wanted.filter((s) => !SCENARIOS.includes(s));
   if (unknown.length > 0) {
     process.stderr.write(`ngs-bench: unknown scenario ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}\n`);
@@ -129,20 +135,15 @@ async function main(): Promise<number> {
       results.service = await benchService(cfg.service);
     });
   }
-  results.loadAvgEnd = loadavg();
-  if (values.merge && existsSync(join(out, "results.json"))) {
-    // Keep what this run did not measure; the service scenario carries its own date and machine.
-    const earlier = JSON.parse(await readFile(join(out, "results.json"), "utf8")) as BenchResults;
-    for (const k of ["overhead", "batching", "scale", "service"] as const) {
-      if (!wanted.includes(k) && earlier[k]) (results as unknown as Record<string, unknown>)[k] = earlier[k];
-    }
-    if (!["overhead", "batching", "scale"].some((k) => wanted.includes(k as Scenario))) {
-      results.machine = earlier.machine;
-      results.command = earlier.command;
-      results.loadAvgEnd = earlier.loadAvgEnd;
-      results.small = earlier.small;
-    }
+  if (wanted.includes("faults")) {
+    await attempt("faults", async () => {
+      results.faults = await benchFaults({ ...cfg.faults, startEtcd: () => startEtcd(), log });
+      results.faults.date = new Date().toISOString();
+      results.faults.machine = results.machine;
+    });
   }
+  results.loadAvgEnd = loadavg();
+  await keepEarlier(out, results, wanted);
   await writeOutputs(out, results);
   process.stdout.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : `${summary(results)}\nwritten to ${join(out, "RESULTS.md")}\n`);
   return results.failures.length === 0 ? 0 : 1;
@@ -157,6 +158,24 @@ async function writeOutputs(out: string, results: BenchResults): Promise<void> {
   if (existsSync(join(out, "ANALYSIS.md"))) results.analysisFile = "ANALYSIS.md";
   await writeFile(join(out, "RESULTS.md"), renderResults(results));
   await writeFile(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Scenarios not run this time keep their earlier results (each section says when and where it ran). */
+async function keepEarlier(out: string, results: BenchResults, wanted: Scenario[]): Promise<void> {
+  const file = join(out, "results.json");
+  if (!existsSync(file)) return;
+  const earlier = JSON.parse(await readFile(file, "utf8")) as BenchResults;
+  const key = { overhead: "overhead", batching: "batching", scale: "scale", service: "service", faults: "faults" } as const;
+  for (const s of SCENARIOS) {
+    if (wanted.includes(s) || earlier[key[s]] === undefined) continue;
+    (results as unknown as Record<string, unknown>)[key[s]] = earlier[key[s]];
+  }
+  if (!wanted.some((s) => s !== "faults" && s !== "service") && results.overhead) {
+    // The header describes the healthy runs: keep theirs.
+    results.machine = earlier.machine;
+    results.command = earlier.command;
+    results.loadAvgEnd = earlier.loadAvgEnd;
+  }
 }
 
 /** Re-render the files of an earlier run (same numbers, current templates). */

@@ -1,14 +1,17 @@
 /** Scenario sizes: the full benchmark (the issue's numbers) and the small CI one. */
 import type { SimProfile } from "./scenarios/common.js";
 
-export const SCENARIOS = ["overhead", "batching", "scale", "service"] as const;
+export const SCENARIOS = ["overhead", "batching", "scale", "service", "faults"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+/** Run without --scenario: `service` and `faults` (about 2 minutes of outages and kills) only when asked for. */
+export const DEFAULT_SCENARIOS: readonly Scenario[] = ["overhead", "batching", "scale"];
 
 export interface BenchConfig {
   overhead: { ports: number; latencyMs: number; repeats: number };
   batching: { plugs: number; processes: number; profile: SimProfile; concurrencyLevels: number[] };
   scale: { switches: number; repeats: number };
   service: { ops: number; concurrencyLevels: number[] };
+  faults: { commandLatencyMs: number; outageMs: number };
 }
 
 export const CONFIGS: Record<"full" | "small", BenchConfig> = {
@@ -22,6 +25,7 @@ export const CONFIGS: Record<"full" | "small", BenchConfig> = {
     },
     scale: { switches: 1000, repeats: 5 },
     service: { ops: 1000, concurrencyLevels: [1, 50] },
+    faults: { commandLatencyMs: 200, outageMs: 15_000 },
   },
   small: {
     overhead: { ports: 3, latencyMs: 5, repeats: 1 },
@@ -33,5 +37,6 @@ export const CONFIGS: Record<"full" | "small", BenchConfig> = {
     },
     scale: { switches: 50, repeats: 1 },
     service: { ops: 20, concurrencyLevels: [1, 4] },
+    faults: { commandLatencyMs: 20, outageMs: 2_000 },
   },
 };

@@ -4,6 +4,7 @@ import { VARIANT_LABEL, type BatchingResult } from "./scenarios/batching.js";
 import type { OverheadResult } from "./scenarios/overhead.js";
 import type { ScaleResult } from "./scenarios/scale.js";
 import type { ServiceResult } from "./scenarios/service.js";
+import type { FaultsResult } from "./scenarios/faults.js";
 
 export interface BenchResults {
   machine: MachineInfo;
@@ -13,6 +14,7 @@ export interface BenchResults {
   batching?: BatchingResult;
   scale?: ScaleResult;
   service?: ServiceResult;
+  faults?: FaultsResult & { date?: string; machine?: MachineInfo };
   /** Scenarios that could not run, with the reason. */
   failures: { scenario: string; error: string }[];
   /** Extra notes (analysis of a missed target), added by hand or by the caller. */
@@ -197,6 +199,40 @@ function serviceSection(s: ServiceResult): string[] {
   ];
 }
 
+function faultsSection(f: NonNullable<BenchResults["faults"]>): string[] {
+  const m = f.machine;
+  return [
+    "## Faults",
+    "",
+    "Time from a fault to every caller answered, with the default batching timings (execute-lock TTL 10 s, caller",
+    "lease 10 s, horizon 30 s, send budget 60 s), a real etcd, real SSH and each driver host in its own process",
+    `(\`ngs_batch_requests = true\`, simulator at ${f.commandLatencyMs} ms per command). **switch unreachable**: a TCP`,
+    "listener that never answers, `ngs_ssh_connect_timeout = 5`, 4 callers in 2 processes, timed from the start (the",
+    "spread is from the worker's verdict to the last caller). **worker killed**: the execute-lock holder SIGKILLed",
+    `mid-batch while 4 callers in 2 other processes wait, timed from the kill. **etcd restarted**: etcd SIGKILLed`,
+    `mid-batch for ${f1(f.outageMs / 1000)} s, then restarted on its data dir, 6 callers in 3 processes, timed from the restart.`,
+    "`applied twice` counts VLAN assignments the switch received more than once; `keys left` counts keys under",
+    "`/ngs/` after every caller was done (both must be 0).",
+    "",
+    ...(m ? [`Run ${f.date ?? m.date} on ${m.cpuModel} × ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}.`, ""] : []),
+    ...mdTable(
+      ["fault", "callers", "ok", "failed", "last answer after fault", "spread", "applied twice", "keys left", "first error"],
+      f.runs.map((x) => [
+        x.fault,
+        String(x.callers),
+        String(x.succeeded),
+        String(x.failed),
+        `${f1(x.lastAnswerMs / 1000)} s`,
+        `${f1(x.spreadMs / 1000)} s`,
+        String(x.appliedTwice),
+        String(x.keysLeft),
+        x.firstError ? `\`${x.firstError.slice(0, 120).replace(/[|`]/g, "")}…\`` : "",
+      ]),
+    ),
+    "",
+  ];
+}
+
 export function renderResults(r: BenchResults): string {
   const m = r.machine;
   const out = [
@@ -216,6 +252,7 @@ export function renderResults(r: BenchResults): string {
   if (r.chartFile) out.push(`![plug latency versus concurrency, batching on and off](${r.chartFile})`, "");
   if (r.scale) out.push(...scaleSection(r.scale));
   if (r.service) out.push(...serviceSection(r.service));
+  if (r.faults) out.push(...faultsSection(r.faults));
   if (r.failures.length > 0) {
     out.push("## Could not run", "");
     for (const f of r.failures) out.push(`- ${f.scenario}: ${f.error}`);

@@ -30,8 +30,17 @@ export interface BatchRecord {
   uuid: string;
   result?: string;
   error?: string;
-  /** ngs: the worker lock value of the worker that started running this batch. */
-  claimed_by?: string;
+  /**
+   * ngs: no worker may start this batch after this time (ms since the epoch).
+   * Its caller moves it forward while it waits; once the caller stops (gave
+   * up, died, lost etcd) the batch can no longer run.
+   */
+  not_after?: number;
+  /**
+   * ngs: the lock value of the worker that started sending this batch. An
+   * input that has it but no result may have been applied: it is never sent again.
+   */
+  started_by?: string;
 }
 
 /** JSON with sorted keys (upstream writes `json.dumps(..., sort_keys=True)`). */

@@ -2,7 +2,7 @@ import { setMaxListeners } from "node:events";
 import type { Etcd3 } from "etcd3";
 import { GenericSwitchBatchError } from "../errors.js";
 import { defaultLogger, type Logger } from "../logging.js";
-import { SwitchQueue, workerOwner, type PendingBatch, type SwitchQueueOptions, type WorkerLock } from "./switch-queue.js";
+import { SwitchQueue, workerOwner, type PendingBatch, type ResultEntry, type SwitchQueueOptions, type WorkerLock } from "./switch-queue.js";
 
 /** A live connection the worker runs batches on. */
 export interface BatchSession {
@@ -24,9 +24,16 @@ export interface BatchDevice<S extends BatchSession = BatchSession> {
    * fewer outcomes than batches when the session broke: the rest are sent again
    * on a fresh session. `onOutcome` hears of each outcome as soon as it is
    * known (its caller is answered then, not at the end of the pass). Without
-   * this hook, each batch is one `sendConfigSet`.
+   * this hook, each batch is one `sendConfigSet`. `before(i)` must be awaited
+   * before batch `i` is sent: false means stop the pass there (return what
+   * was done) — the worker could not mark it started.
    */
-  sendConfigSets?(session: S, batches: readonly (readonly string[])[], onOutcome?: (index: number, outcome: BatchOutcome) => void): Promise<BatchOutcome[]>;
+  sendConfigSets?(
+    session: S,
+    batches: readonly (readonly string[])[],
+    onOutcome?: (index: number, outcome: BatchOutcome) => void,
+    before?: (index: number) => Promise<boolean>,
+  ): Promise<BatchOutcome[]>;
   saveConfig(session: S): Promise<void>;
 }
 
@@ -57,8 +64,15 @@ export interface SwitchBatchOptions extends SwitchQueueOptions {
 
 type Outcome = BatchOutcome;
 
-/** Batches claimed per round at most (keeps each etcd transaction well under etcd's 128-op limit). */
+/** Batches taken per round at most (keeps each etcd transaction well under etcd's 128-op limit). */
 const MAX_ROUND = 50;
+
+/** Longest pause between a worker's attempts while etcd is unreachable. */
+const MAX_BACKOFF_MS = 5_000;
+
+/** The error a caller gets when the worker that started its batch stopped before recording the outcome. */
+export const IN_DOUBT_ERROR =
+  "the worker that started sending this request stopped before recording its outcome (it died, or lost etcd or its lock): it may have been applied; it is not sent again";
 
 /**
  * Batching for one switch in this process (reference §3.5). `doBatch` queues
@@ -67,6 +81,12 @@ const MAX_ROUND = 50;
  * `/execute_lock` drains the queue on ONE session, round after round, so
  * requests that arrive while it works join in without any fixed delay, and
  * saves once at the end.
+ *
+ * Before it sends a batch the worker marks it started (in the transaction
+ * that records the previous batch's outcome, only while the lock is ours and
+ * the input is exactly as read, not expired): a batch that was started and
+ * has no outcome may have been applied and is never sent again, and one that
+ * was not started is known not to have reached the switch.
  */
 export class SwitchBatch {
   readonly queue: SwitchQueue;
@@ -83,10 +103,18 @@ export class SwitchBatch {
   #worker: Promise<void> | undefined;
   #wake: AbortController | undefined;
   #idleWaiters: (() => void)[] = [];
+  /** Outcomes this worker knows but could not record (etcd failed): recorded first when etcd is back. */
+  #unrecorded: ResultEntry[] = [];
+  /** The execute lock, kept through an etcd outage (etcd renews every lease when it comes back). */
+  #lock: WorkerLock | undefined;
+  /** Since when etcd has been failing the worker (undefined: it answers). */
+  #etcdDownSince: number | undefined;
 
   constructor(client: Etcd3, switchId: string, opts: SwitchBatchOptions = {}) {
-    this.queue = new SwitchQueue(client, switchId, opts);
     this.waitTimeoutMs = opts.waitTimeoutMs ?? 300_000;
+    // A started batch must be able to finish before its caller gives up.
+    const sendBudgetMs = Math.min(opts.sendBudgetMs ?? 60_000, this.waitTimeoutMs / 2);
+    this.queue = new SwitchQueue(client, switchId, { ...opts, sendBudgetMs });
     this.lockAcquireTimeoutMs = opts.lockAcquireTimeoutMs ?? 300_000;
     this.#logger = (opts.logger ?? defaultLogger()).child({ batch: switchId });
     // Every waiting request listens on it: many at once is normal, not a leak (no warning).
@@ -98,7 +126,7 @@ export class SwitchBatch {
     if (this.#abort.signal.aborted) throw this.queue.batchError("the batcher is shutting down; request not queued");
     this.#waiters++;
     try {
-      const item = await this.queue.addBatch(commands);
+      const item = await this.queue.addBatch(commands, Date.now() + this.waitTimeoutMs - this.queue.sendBudgetMs);
       this.#kick(device, item.createRevision);
       return await this.queue.waitForResult(item, this.waitTimeoutMs, this.#abort.signal);
     } finally {
@@ -137,7 +165,8 @@ export class SwitchBatch {
     if (this.#worker) return;
     const run = this.#run()
       .catch((e: unknown) => this.#logger.error({ err: (e as Error).message }, "batch worker failed"))
-      .finally(() => {
+      .finally(async () => {
+        await this.#releaseLock();
         this.#worker = undefined;
         // A request queued while the worker was deciding to stop gets a new worker.
         if (this.#kicks !== this.#seenKicks && this.#waiters > 0 && !this.#abort.signal.aborted && this.#device) {
@@ -149,164 +178,280 @@ export class SwitchBatch {
     this.#worker = run;
   }
 
+  async #releaseLock(): Promise<void> {
+    const lock = this.#lock;
+    this.#lock = undefined;
+    await lock?.release().catch((e: unknown) => this.#logger.warn({ err: (e as Error).message }, "could not release the batch execute lock"));
+  }
+
+  /** etcd answered: say so once after an outage. */
+  #etcdUp(): void {
+    if (this.#etcdDownSince === undefined) return;
+    this.#logger.info({ downMs: Date.now() - this.#etcdDownSince }, "etcd reachable again; batch worker resumes");
+    this.#etcdDownSince = undefined;
+  }
+
   async #run(): Promise<void> {
     let deadline = Date.now() + this.lockAcquireTimeoutMs;
+    let backoffMs = 200;
     const owner = workerOwner();
-    while (!this.#abort.signal.aborted && this.#waiters > 0) {
+    while (!this.#abort.signal.aborted && (this.#waiters > 0 || this.#unrecorded.length > 0)) {
       const target = this.#target;
       const kicks = this.#kicks;
       this.#seenKicks = kicks;
       try {
-        if (!(await this.queue.hasPending(target))) {
-          if (this.#kicks === kicks) return;
-          continue;
+        let lock = this.#lock;
+        if (lock && !(await lock.refresh())) {
+          await this.#releaseLock();
+          lock = undefined;
+          // What this worker knew is recorded by nobody now: the next worker finds those batches in doubt.
+          this.#unrecorded = [];
         }
-        const lock = await this.queue.tryAcquireWorkerLock(owner);
         if (!lock) {
-          // Someone else is working; wait for the lock to go (released or expired), not a fixed time.
-          if (Date.now() > deadline) {
-            this.#logger.warn("gave up waiting for the batch execute lock; requests wait for their own timeout");
-            this.#seenKicks = this.#kicks;
-            return;
+          if (!(await this.queue.hasPending(target))) {
+            this.#etcdUp();
+            if (this.#kicks === kicks) return;
+            continue;
           }
-          const wake = new AbortController();
-          this.#wake = wake;
-          if (this.#waiters === 0 || this.#abort.signal.aborted) wake.abort();
-          await this.queue.waitForLockFree(Math.min(this.queue.watchSliceMs, Math.max(1, deadline - Date.now())), wake.signal);
-          continue;
+          lock = await this.queue.tryAcquireWorkerLock(owner);
+          this.#etcdUp();
+          if (!lock) {
+            // Someone else is working; wait for the lock to go (released or expired), not a fixed time.
+            if (Date.now() > deadline) {
+              this.#logger.warn("gave up waiting for the batch execute lock; requests wait for their own timeout");
+              this.#seenKicks = this.#kicks;
+              return;
+            }
+            const wake = new AbortController();
+            this.#wake = wake;
+            if (this.#waiters === 0 || this.#abort.signal.aborted) wake.abort();
+            await this.queue.waitForLockFree(Math.min(this.queue.watchSliceMs, Math.max(1, deadline - Date.now())), wake.signal);
+            continue;
+          }
+          this.#lock = lock;
         }
+        this.#etcdUp();
         try {
           await this.#execute(lock);
-        } finally {
-          await lock.release().catch((e: unknown) => this.#logger.warn({ err: (e as Error).message }, "could not release the batch execute lock"));
+        } catch (e) {
+          // Lost the lock: let it go. etcd failed: keep it for when etcd is back.
+          if (e instanceof GenericSwitchBatchError) await this.#releaseLock();
+          throw e;
         }
+        await this.#releaseLock();
         deadline = Date.now() + this.lockAcquireTimeoutMs;
+        backoffMs = 200;
       } catch (e) {
         if (Date.now() > deadline) {
           this.#seenKicks = this.#kicks;
           throw e;
         }
-        this.#logger.warn({ err: (e as Error).message }, "batch worker interrupted; retrying");
-        await pause(200, this.#abort.signal);
+        if (e instanceof GenericSwitchBatchError) {
+          this.#logger.warn({ err: e.message }, "batch worker interrupted; retrying");
+        } else if (this.#etcdDownSince === undefined) {
+          // Said once per outage, not once per retry.
+          this.#etcdDownSince = Date.now();
+          this.#logger.warn({ err: (e as Error).message }, "etcd unreachable; batch worker stops sending and retries with back-off");
+        }
+        await pause(backoffMs, this.#abort.signal);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
       }
     }
   }
 
   /**
-   * Holding the lock: round after round, claim every pending batch, send them
+   * Holding the lock: round after round, take every pending batch, send them
    * all on one session in one pass (one config-mode entry/exit where the
    * device allows it), record each batch's own outcome, and save once at the end.
    */
   async #execute(lock: WorkerLock): Promise<void> {
     const device = this.#device!;
-    const resultLease = await this.queue.grantLease(this.queue.resultTtlS);
-    const state: { session?: BatchSession; openError?: string } = {};
+    const state: RoundState = { lock };
     let applied = 0;
     let ran = 0;
+    const lockLost = () => this.queue.batchError("Worker aborting - lock timed out");
     try {
+      // Outcomes known from before an etcd outage go first.
+      if (this.#unrecorded.length > 0) {
+        if ((await lock.advance(this.#unrecorded)) === false) throw lockLost();
+        this.#unrecorded = [];
+      }
       while (!this.#abort.signal.aborted) {
         const batches = (await this.queue.getBatches()).slice(0, MAX_ROUND);
         if (batches.length === 0) break;
-        // Claim before sending: only while the lock is ours (a worker that lost it never
-        // applies a batch twice) and the request was not withdrawn by its caller.
-        const claimed = await lock.claimAll(batches);
-        if (claimed === undefined) throw this.queue.batchError("Worker aborting - lock timed out");
-        for (const batch of claimed) {
-          if (batch.version > 1) {
-            this.#logger.warn({ uuid: batch.record.uuid }, "running a batch again whose previous worker stopped mid-way (it died or lost the lock)");
+        const now = Date.now();
+        const inDoubt = batches.filter((b) => b.record.started_by !== undefined);
+        const expired = batches.filter((b) => b.record.started_by === undefined && (b.record.not_after ?? Infinity) <= now);
+        const runnable = batches.filter((b) => b.record.started_by === undefined && (b.record.not_after ?? Infinity) > now);
+        if (expired.length > 0) {
+          // Their callers have given up (or are gone): never run them.
+          await lock.drop(expired);
+          this.#logger.info({ count: expired.length }, "dropped queued requests past their deadline without running them");
+        }
+        if (inDoubt.length > 0) {
+          this.#logger.warn({ uuids: inDoubt.map((b) => b.record.uuid) }, "requests started by a worker that stopped before recording them: failing them, not sending them again");
+          if ((await lock.advance(inDoubt.map((b) => ({ batch: b, revision: b.modRevision, outcome: { error: IN_DOUBT_ERROR } })))) === false) throw lockLost();
+        }
+        if (runnable.length === 0) continue;
+        if (!state.session && state.openError === undefined) {
+          try {
+            state.session = await device.openSession();
+          } catch (e) {
+            state.openError = errorText(e);
+            this.#logger.error({ err: state.openError }, "batch worker cannot reach the switch; failing every queued request");
           }
         }
-        // Each outcome is recorded as soon as it is known; records made while one is in
-        // flight go together in the next transaction (still conditioned on the lock).
-        const recorder = new ResultRecorder(lock, resultLease);
-        const outcomes = await this.#runRound(device, state, claimed, (i, o) => recorder.add(claimed[i]!, o));
-        applied += outcomes.filter((o) => "result" in o).length;
-        ran += outcomes.length;
-        if (!(await recorder.done())) throw this.queue.batchError("Worker aborting - lock timed out");
-        // Nothing claimable this round (all withdrawn or expired meanwhile): stop rather than spin.
-        if (state.openError !== undefined || claimed.length === 0) break;
+        if (state.openError !== undefined) {
+          // The verdict stands for this run: every request queued now fails at once (none was sent).
+          const error = `Cannot connect to the switch: ${state.openError}`;
+          if ((await lock.advance(runnable.map((b) => ({ batch: b, revision: b.modRevision, outcome: { error } })))) === false) throw lockLost();
+          ran += runnable.length;
+          continue;
+        }
+        const outcomes = await this.#runRound(device, state, runnable);
+        applied += outcomes.filter((o) => o && "result" in o).length;
+        ran += outcomes.filter((o) => o).length;
+        if (state.lockLost) throw lockLost();
+        if (state.etcdError !== undefined) throw state.etcdError;
       }
-      if (applied > 0 && device.saveConfiguration) await this.#save(device, state.session).then((s) => (state.session = s));
-      this.#logger.debug({ batches: ran, applied }, "batch worker done");
     } finally {
+      // Whatever was applied is saved, even when etcd or the lock failed meanwhile.
+      if (applied > 0 && device.saveConfiguration) state.session = await this.#save(device, state.session);
       if (state.session) await closeQuietly(state.session);
+      this.#logger.debug({ batches: ran, applied }, "batch worker done");
     }
   }
 
-  /** One outcome per claimed batch, in order; a broken session is replaced for the batches after it. */
-  async #runRound(
-    device: BatchDevice,
-    state: { session?: BatchSession; openError?: string },
-    claimed: readonly PendingBatch[],
-    emit: (index: number, outcome: Outcome) => void,
-  ): Promise<Outcome[]> {
-    const outcomes: Outcome[] = [];
-    let emitted = 0;
-    const emitUpTo = (n: number) => {
-      for (; emitted < n; emitted++) emit(emitted, outcomes[emitted]!);
+  /**
+   * Send a round's batches, each only once it is marked started (which also
+   * records the outcome before it). Stops at the first batch that cannot be
+   * started: etcd failed (`state.etcdError`), the lock is gone
+   * (`state.lockLost`), or the input changed or expired (left for the next
+   * round). A broken session is replaced for the batches not yet started.
+   * Returns the outcomes by index (holes for batches not sent).
+   */
+  async #runRound(device: BatchDevice, state: RoundState, batches: PendingBatch[]): Promise<(Outcome | undefined)[]> {
+    const outcomes: (Outcome | undefined)[] = [];
+    const startedAt: (bigint | undefined)[] = [];
+    const pending: ResultEntry[] = [];
+    let stop = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    let killed = -1;
+    const record = async (next?: PendingBatch): Promise<bigint | null | false> => {
+      const entries = pending.splice(0);
+      try {
+        return await state.lock.advance(entries, next);
+      } catch (e) {
+        // Known but not recorded: kept for when etcd is back; nothing more is sent meanwhile.
+        this.#unrecorded.push(...entries);
+        state.etcdError = e;
+        return false;
+      }
     };
-    while (outcomes.length < claimed.length) {
-      const base = outcomes.length;
-      const rest = claimed.slice(base);
-      if (!state.session && state.openError === undefined) {
+    const gate = async (k: number): Promise<boolean> => {
+      if (stop || this.#abort.signal.aborted) return false;
+      let b = batches[k]!;
+      let rev: bigint | null | false = null;
+      // Its caller may move its deadline meanwhile (the input changes): read it again and retry.
+      // Read again too when it looks expired: it was read before the session opened (a slow login).
+      for (let attempt = 0; attempt < 3 && rev === null; attempt++) {
+        if (attempt > 0 || (b.record.not_after ?? Infinity) <= Date.now()) {
+          const now = await this.queue.reread(b).catch(() => undefined);
+          if (!now || now.record.started_by !== undefined) break;
+          b = batches[k] = now;
+        }
+        if ((b.record.not_after ?? Infinity) <= Date.now()) break;
+        rev = await record(b);
+      }
+      if (rev === false) {
+        if (state.etcdError === undefined) state.lockLost = true;
+        stop = true;
+        return false;
+      }
+      if (rev === null) {
+        // Withdrawn, expired or gone: the next round sees what it is.
+        stop = true;
+        return false;
+      }
+      const notAfter = b.record.not_after ?? Infinity;
+      startedAt[k] = rev;
+      // Never still sending it when its caller may have given up: close the session then.
+      const left = notAfter + this.queue.sendBudgetMs - Date.now();
+      if (Number.isFinite(left)) {
+        const session = state.session;
+        killTimer = setTimeout(() => {
+          killed = k;
+          this.#logger.error({ uuid: b.record.uuid }, "a batch is still being sent at its caller's deadline; closing the session");
+          if (session) void closeQuietly(session);
+        }, Math.max(0, left));
+        killTimer.unref();
+      }
+      return true;
+    };
+    const emit = (k: number, o: Outcome) => {
+      if (outcomes[k] !== undefined) return;
+      clearTimeout(killTimer);
+      if (killed === k && "error" in o) o = { error: `not finished by its caller's deadline; the session was closed (it may have been partly applied): ${o.error}` };
+      outcomes[k] = o;
+      pending.push({ batch: batches[k]!, revision: startedAt[k] ?? batches[k]!.modRevision, outcome: o });
+    };
+    let base = 0;
+    while (base < batches.length && !stop) {
+      if (!state.session) {
         try {
           state.session = await device.openSession();
         } catch (e) {
-          // Better than upstream: every batch taken gets this error now, not a timeout later.
-          state.openError = errorText(e);
-          this.#logger.error({ err: state.openError }, "batch worker cannot reach the switch; failing the pending batches");
+          // Reconnecting mid-run failed: the rest were not sent and stay queued for the next run.
+          this.#logger.error({ err: errorText(e) }, "batch worker could not reconnect to the switch");
+          break;
         }
       }
       const session = state.session;
-      if (state.openError !== undefined || !session) {
-        const error = `Cannot connect to the switch: ${state.openError ?? "no session"}`;
-        for (const _ of rest) outcomes.push({ error });
-        emitUpTo(outcomes.length);
-        break;
-      }
+      const rest = batches.slice(base);
       let got: Outcome[];
       if (device.sendConfigSets) {
-        // Outcomes already handed on (and recorded) stand, whatever the hook returns after.
-        const early: Outcome[] = [];
         try {
-          const hook = device.sendConfigSets.bind(device);
-          got = (
-            await hook(
-              session,
-              rest.map((b) => b.record.cmds),
-              (i, o) => {
-                // Answer callers as the pass goes, in order; the returned list stays the truth.
-                if (i !== early.length || i >= rest.length) return;
-                early.push(o);
-                outcomes[base + i] = o;
-                emitUpTo(base + i + 1);
-              },
-            )
-          ).slice(0, rest.length);
-          got = [...early, ...got.slice(early.length)];
+          got = await device.sendConfigSets(
+            session,
+            rest.map((b) => b.record.cmds),
+            (i, o) => emit(base + i, o),
+            (i) => gate(base + i),
+          );
         } catch (e) {
-          // The hook itself failed: fail the batch it was on, retry the rest on a fresh session.
-          got = [...early, { error: errorText(e) }];
+          got = [{ error: errorText(e) }];
         }
+        got = got.slice(0, rest.length);
       } else {
         got = [];
-        for (const b of rest) {
-          const o = await sendOne(device, session, b.record.cmds);
+        for (let i = 0; i < rest.length; i++) {
+          if (!(await gate(base + i))) break;
+          const o = await sendOne(device, session, rest[i]!.record.cmds);
           got.push(o);
-          outcomes[base + got.length - 1] = o;
-          emitUpTo(base + got.length);
+          emit(base + i, o);
           if ("error" in o) break;
         }
       }
-      if (got.length === 0) got = [{ error: "the device sent no outcome for this batch" }];
-      outcomes.length = base;
-      outcomes.push(...got);
-      emitUpTo(outcomes.length);
-      if (outcomes.length < claimed.length || ("error" in got[got.length - 1]! && !device.sendConfigSets)) {
-        // The session may be broken (dropped connection): the next batch gets a fresh one.
+      clearTimeout(killTimer);
+      // Outcomes the hook returned without announcing them; a started batch without one may have been applied.
+      let last = base - 1;
+      for (let i = 0; i < rest.length; i++) {
+        const k = base + i;
+        if (got[i] !== undefined) emit(k, got[i]!);
+        else if (startedAt[k] !== undefined) emit(k, { error: "the session ended while sending it: it may have been applied" });
+        if (outcomes[k] !== undefined) last = k;
+      }
+      const broke = last < batches.length - 1 || (got.length > 0 && "error" in got[got.length - 1]! && !device.sendConfigSets);
+      base = last + 1;
+      if (broke || killed >= 0) {
+        // The session may be broken (dropped connection): the batches after get a fresh one.
         await closeQuietly(session);
         state.session = undefined;
       }
+      if (got.length === 0 && !stop) break;
+    }
+    if (pending.length > 0 && !state.lockLost) {
+      const r = await record();
+      if (r === false && state.etcdError === undefined) state.lockLost = true;
     }
     return outcomes;
   }
@@ -323,54 +468,14 @@ export class SwitchBatch {
   }
 }
 
-/**
- * Records outcomes as they come: one transaction in flight at a time, and
- * whatever arrived meanwhile goes in the next one (group commit).
- */
-class ResultRecorder {
-  readonly #pending: { batch: PendingBatch; outcome: Outcome }[] = [];
-  #running = false;
-  #last: Promise<void> = Promise.resolve();
-  #ok = true;
-  #error: unknown;
-
-  constructor(
-    private readonly lock: WorkerLock,
-    private readonly lease: string,
-  ) {}
-
-  add(batch: PendingBatch, outcome: Outcome): void {
-    this.#pending.push({ batch, outcome });
-    if (!this.#running) this.#last = this.#flush();
-  }
-
-  async #flush(): Promise<void> {
-    this.#running = true;
-    try {
-      while (this.#pending.length > 0 && this.#ok && this.#error === undefined) {
-        const take = this.#pending.splice(0, 50);
-        try {
-          if (!(await this.lock.recordResults(take.map((t) => t.batch), take.map((t) => t.outcome), this.lease))) this.#ok = false;
-        } catch (e) {
-          this.#error = e;
-        }
-      }
-    } finally {
-      // Cleared in the same step the loop ends: an `add` after this starts a new flush.
-      this.#running = false;
-    }
-  }
-
-  /** Everything recorded? False: the lock was lost. Throws what etcd threw. */
-  async done(): Promise<boolean> {
-    while (this.#running) await this.#last;
-    if (this.#error !== undefined) throw this.#error;
-    if (this.#ok && this.#pending.length > 0) {
-      await this.#flush();
-      return this.done();
-    }
-    return this.#ok;
-  }
+interface RoundState {
+  lock: WorkerLock;
+  session?: BatchSession;
+  /** Why the switch could not be reached (the verdict for this run). */
+  openError?: string;
+  /** etcd failed while recording: stop sending, keep the lock, try again later. */
+  etcdError?: unknown;
+  lockLost?: boolean;
 }
 
 async function sendOne(device: BatchDevice, session: BatchSession, cmds: readonly string[]): Promise<Outcome> {

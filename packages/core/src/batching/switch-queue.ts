@@ -4,35 +4,61 @@ import type { Etcd3, IKeyValue, Lease, Watcher } from "etcd3";
 import { GenericSwitchBatchError } from "../errors.js";
 import { batchKeys, decodeRecord, encodeRecord, type BatchKeys, type BatchRecord } from "./keys.js";
 
-/** One queued request: its uuid and the etcd revision that created its input key (FIFO order). */
+/**
+ * One queued request: its uuid, the etcd revision that created its input key
+ * (FIFO order), and what its caller last wrote there.
+ */
 export class SwitchQueueItem {
   constructor(
     readonly uuid: string,
     readonly createRevision: bigint,
     readonly inputKey: string,
     readonly resultKey: string,
-    /** The input key's lease (revoked once the request is settled). */
-    readonly lease?: string,
+    /** The caller's lease: the input and its result key hang on it (revoked once the request is settled). */
+    readonly lease: Lease | undefined,
+    /** The input's record as last written by the caller. */
+    public record: BatchRecord,
+    /** The input's mod revision after the caller's last write. */
+    public modRevision: bigint,
   ) {}
+
+  /** No worker may start this request after this time. */
+  get notAfter(): number {
+    return this.record.not_after ?? Infinity;
+  }
 }
 
 /** An input read back from etcd. */
 export interface PendingBatch {
   key: string;
   createRevision: bigint;
-  /** 1 = never started; more = a worker claimed it (and maybe died mid-way). */
-  version: number;
+  /** The revision of the value read: a transaction on the input compares it, so it acts on exactly this record. */
+  modRevision: bigint;
   lease: string;
   record: BatchRecord;
 }
 
 export interface SwitchQueueOptions {
-  /** Lease TTL of input keys, seconds (upstream 600). */
+  /**
+   * TTL of a caller's lease, seconds (default 10). The input and its result
+   * hang on it and the caller keeps it alive while it waits: when the caller
+   * dies both are gone within this time, and no worker runs the input.
+   */
   inputTtlS?: number;
-  /** Lease TTL of result keys, seconds (upstream 600). */
-  resultTtlS?: number;
-  /** Lease TTL of the execute lock, seconds (upstream 120); kept alive while the worker lives. */
+  /** Lease TTL of the execute lock, seconds (default 10); kept alive while the worker lives. A killed worker is taken over after this. */
   lockTtlS?: number;
+  /**
+   * How far ahead of now a waiting caller keeps its input's `not_after`
+   * (default 30 s). While etcd is unreachable the caller cannot move it, so
+   * no worker starts the request more than this after etcd went away.
+   */
+  horizonMs?: number;
+  /**
+   * How long a started batch may take on the switch (default 60 s): the
+   * worker closes the session when a batch is still being sent this long
+   * after its `not_after`, and a caller cut off from etcd gives up then.
+   */
+  sendBudgetMs?: number;
   /** Longest single watch before polling the result key (upstream 10 s). */
   watchSliceMs?: number;
   /** Names the device in errors (default: the switch id). */
@@ -41,6 +67,12 @@ export interface SwitchQueueOptions {
 
 export type WatchOutcome = { type: "put" | "delete"; kv: IKeyValue } | { type: "timeout" } | { type: "error"; error: Error };
 
+/** What a waiting caller knows of its request when it gives up. */
+type RequestState = "withdrawn" | "started" | "gone" | "unknown";
+
+/** Hosts' clocks may differ this much: `not_after` is compared on the worker's clock. */
+export const CLOCK_SKEW_MS = 1000;
+
 /**
  * The etcd side of batching for one switch: inputs, results and the worker
  * lock under `/ngs/batch/<switch>/`.
@@ -48,8 +80,9 @@ export type WatchOutcome = { type: "put" | "delete"; kv: IKeyValue } | { type: "
 export class SwitchQueue {
   readonly keys: BatchKeys;
   readonly inputTtlS: number;
-  readonly resultTtlS: number;
   readonly lockTtlS: number;
+  readonly horizonMs: number;
+  readonly sendBudgetMs: number;
   readonly watchSliceMs: number;
   readonly deviceName: string;
 
@@ -59,9 +92,10 @@ export class SwitchQueue {
     opts: SwitchQueueOptions = {},
   ) {
     this.keys = batchKeys(switchId);
-    this.inputTtlS = opts.inputTtlS ?? 600;
-    this.resultTtlS = opts.resultTtlS ?? 600;
-    this.lockTtlS = opts.lockTtlS ?? 120;
+    this.inputTtlS = opts.inputTtlS ?? 10;
+    this.lockTtlS = opts.lockTtlS ?? 10;
+    this.horizonMs = opts.horizonMs ?? 30_000;
+    this.sendBudgetMs = opts.sendBudgetMs ?? 60_000;
     this.watchSliceMs = opts.watchSliceMs ?? 10_000;
     this.deviceName = opts.deviceName ?? switchId;
   }
@@ -70,31 +104,53 @@ export class SwitchQueue {
     return new GenericSwitchBatchError({ device: this.deviceName, error, cause });
   }
 
-  async grantLease(ttlS: number): Promise<string> {
-    const res = await this.client.leaseClient.leaseGrant({ TTL: ttlS, ID: 0 });
-    return String(res.ID);
-  }
-
-  /** Queue a command set; its input key carries its own lease so an abandoned request expires. */
-  async addBatch(cmds: readonly string[]): Promise<SwitchQueueItem> {
+  /**
+   * Queue a command set that must start by `mustStartBy` (ms since the epoch)
+   * at the latest. Its input key hangs on a lease of its own that the caller
+   * keeps alive while it waits (`waitForResult`).
+   */
+  async addBatch(cmds: readonly string[], mustStartBy = Date.now() + 300_000 - this.sendBudgetMs): Promise<SwitchQueueItem> {
     const uuid = randomUUID();
     const inputKey = this.keys.input(uuid);
     const resultKey = this.keys.output(uuid);
-    const value = encodeRecord({ cmds: [...cmds], input_key: inputKey, result_key: resultKey, uuid });
+    const record: BatchRecord = {
+      cmds: [...cmds],
+      input_key: inputKey,
+      result_key: resultKey,
+      uuid,
+      not_after: Math.min(Date.now() + this.horizonMs, mustStartBy),
+    };
+    const value = encodeRecord(record);
+    // The caller renews it while it waits.
+    let lease: Lease;
+    let leaseId: string;
     try {
-      const lease = await this.grantLease(this.inputTtlS);
+      [lease, leaseId] = await this.manualLease(this.inputTtlS);
+    } catch (e) {
+      throw this.batchError(`Failed to add batch to input key: ${inputKey}: ${(e as Error).message} (not queued)`, e);
+    }
+    try {
       const res = await this.client
         .if(inputKey, "Create", "==", 0)
-        .then(this.client.put(inputKey).value(value).lease(lease))
+        .then(this.client.put(inputKey).value(value).lease(leaseId))
         .else(this.client.get(inputKey))
         .commit();
-      if (res.succeeded) return new SwitchQueueItem(uuid, BigInt(res.header.revision), inputKey, resultKey, lease);
+      const rev = BigInt(res.header.revision);
+      if (res.succeeded) return new SwitchQueueItem(uuid, rev, inputKey, resultKey, lease, record, rev);
       // A retried commit whose first attempt went through finds our own value.
       const kv = res.responses[0]?.response_range?.kvs?.[0];
-      if (kv && kv.value.toString() === value) return new SwitchQueueItem(uuid, BigInt(kv.create_revision), inputKey, resultKey, lease);
+      if (kv && kv.value.toString() === value) {
+        return new SwitchQueueItem(uuid, BigInt(kv.create_revision), inputKey, resultKey, lease, record, BigInt(kv.mod_revision));
+      }
       throw new Error("key already exists");
     } catch (e) {
-      throw this.batchError(`Failed to add batch to input key: ${inputKey}: ${(e as Error).message}`, e);
+      // The write may have gone through before etcd failed: then no worker starts it after not_after.
+      void lease.revoke().catch(() => lease.release());
+      const when = new Date(record.not_after! + CLOCK_SKEW_MS).toISOString();
+      throw this.batchError(
+        `Failed to add batch to input key: ${inputKey}: ${(e as Error).message} (if it was queued anyway, no worker starts it after ${when})`,
+        e,
+      );
     }
   }
 
@@ -109,7 +165,7 @@ export class SwitchQueue {
         out.push({
           key: kv.key.toString(),
           createRevision: BigInt(kv.create_revision),
-          version: Number(kv.version),
+          modRevision: BigInt(kv.mod_revision),
           lease: String(kv.lease),
           record: decodeRecord(kv.value.toString()),
         });
@@ -120,26 +176,39 @@ export class SwitchQueue {
     return out;
   }
 
+  /** `batch` as it is now; undefined when gone. */
+  async reread(batch: PendingBatch): Promise<PendingBatch | undefined> {
+    const res = await this.client.get(batch.key).exec();
+    const kv = res.kvs[0];
+    if (!kv) return undefined;
+    return { ...batch, modRevision: BigInt(kv.mod_revision), lease: String(kv.lease), record: decodeRecord(kv.value.toString()) };
+  }
+
   /** Any runnable input created at or before `revision` still waiting? (Same filter as `getBatches`.) */
   async hasPending(maxCreateRevision: bigint): Promise<boolean> {
     return (await this.getBatches(maxCreateRevision)).length > 0;
   }
 
   /** Take the worker lock if free. */
-  async tryAcquireWorkerLock(owner: string): Promise<WorkerLock | undefined> {
-    // No automatic keep-alive: etcd3's re-arms a TTL-long timer when a keep-alive
-    // answer lands after revoke(), which kept a process alive for up to
-    // `lockTtlS` after close() (each refused attempt was a chance). WorkerLock
-    // keeps the lease alive itself while the lock is held.
-    const lease = this.client.lease(this.lockTtlS, { autoKeepAlive: false });
+  /**
+   * A granted lease we renew ourselves. No automatic keep-alive: etcd3's
+   * re-arms a TTL-long timer when a keep-alive answer lands after revoke(),
+   * which kept a process alive for up to a TTL after close().
+   */
+  private async manualLease(ttlS: number): Promise<[Lease, string]> {
+    const lease = this.client.lease(ttlS, { autoKeepAlive: false });
     lease.on("lost", () => undefined);
-    let leaseId: string;
     try {
-      leaseId = await lease.grant();
+      return [lease, await lease.grant()];
     } catch (e) {
       lease.release();
       throw e;
     }
+  }
+
+  async tryAcquireWorkerLock(owner: string): Promise<WorkerLock | undefined> {
+    // WorkerLock keeps the lease alive itself while the lock is held.
+    const [lease, leaseId] = await this.manualLease(this.lockTtlS);
     const value = `${owner}/${randomUUID()}`;
     try {
       const res = await this.client
@@ -226,39 +295,84 @@ export class SwitchQueue {
   }
 
   /**
-   * Withdraw a request no worker has started (its input was never claimed).
-   * `withdrawn`: it will not run; `running`: a worker has it, outcome unknown;
-   * `gone`: already done (its result was written) or expired.
+   * Withdraw a request no worker has started. `withdrawn`: it will not run;
+   * `started`: a worker started sending it, outcome unknown; `gone`: its
+   * input is gone (done, or its lease expired).
    */
-  async withdraw(item: SwitchQueueItem): Promise<"withdrawn" | "running" | "gone"> {
+  async withdraw(item: SwitchQueueItem): Promise<"withdrawn" | "started" | "gone"> {
+    for (;;) {
+      const res = await this.client
+        .if(item.inputKey, "Mod", "==", String(item.modRevision))
+        .then(this.client.delete().key(item.inputKey))
+        .else(this.client.get(item.inputKey))
+        .commit();
+      if (res.succeeded) return "withdrawn";
+      const kv = res.responses[0]?.response_range?.kvs?.[0];
+      if (!kv) return "gone";
+      const record = decodeRecord(kv.value.toString());
+      if (record.started_by !== undefined) return "started";
+      // Changed by someone else but not started (a retried write of ours): try again on what is there.
+      item.modRevision = BigInt(kv.mod_revision);
+    }
+  }
+
+  /**
+   * Keep a waiting request alive: renew its lease, and move its `not_after`
+   * forward while no worker has started it. `started`: a worker has it
+   * (`not_after` stays); `gone`: the input is gone (its result is there, or
+   * it was dropped); `ok`: still queued.
+   */
+  async keepWaiting(item: SwitchQueueItem, mustStartBy: number): Promise<"ok" | "started" | "gone"> {
+    await item.lease?.keepaliveOnce();
+    const notAfter = Math.min(Date.now() + this.horizonMs, mustStartBy);
+    if (notAfter <= item.notAfter + this.horizonMs / 3) return "ok";
+    const record = { ...item.record, not_after: notAfter };
+    const put = this.client.put(item.inputKey).value(encodeRecord(record));
+    if (item.lease) put.lease(await item.lease.grant());
     const res = await this.client
-      .if(item.inputKey, "Version", "==", 1)
-      .then(this.client.delete().key(item.inputKey))
+      .if(item.inputKey, "Mod", "==", String(item.modRevision))
+      .then(put)
       .else(this.client.get(item.inputKey))
       .commit();
-    if (res.succeeded) return "withdrawn";
-    const kvs = res.responses[0]?.response_range?.kvs ?? [];
-    return kvs.length > 0 ? "running" : "gone";
+    if (res.succeeded) {
+      item.record = record;
+      item.modRevision = BigInt(res.header.revision);
+      return "ok";
+    }
+    const kv = res.responses[0]?.response_range?.kvs?.[0];
+    if (!kv) return "gone";
+    const now = decodeRecord(kv.value.toString());
+    if (now.started_by !== undefined) {
+      item.record = now;
+      return "started";
+    }
+    item.modRevision = BigInt(kv.mod_revision);
+    return "ok";
   }
 
   /**
    * Wait for `item`'s result: watch in slices of `watchSliceMs`, and after
    * each quiet slice read-and-delete the key anyway, so a missed watch event
    * (LP#2152047) or a result written before the watch began is still seen.
+   * Meanwhile keep the request alive (`keepWaiting`). While etcd cannot be
+   * reached, give up once no worker can be sending it any more.
    */
   async waitForResult(item: SwitchQueueItem, timeoutMs: number, signal?: AbortSignal): Promise<string> {
     try {
       return await this.#waitForResult(item, timeoutMs, signal);
     } finally {
-      // Once its caller has an answer the input needs no lease: done, withdrawn or given up on.
-      if (item.lease) void this.client.leaseClient.leaseRevoke({ ID: item.lease }).catch(() => undefined);
+      // Once its caller has an answer the request needs no lease: done, withdrawn or given up on.
+      const lease = item.lease;
+      if (lease) void lease.revoke().catch(() => lease.release());
     }
   }
 
   async #waitForResult(item: SwitchQueueItem, timeoutMs: number, signal?: AbortSignal): Promise<string> {
     const deadline = Date.now() + timeoutMs;
+    const mustStartBy = deadline - this.sendBudgetMs;
     let startRevision: bigint | undefined = item.createRevision + 1n;
     let lastError: Error | undefined;
+    let state: RequestState = "unknown";
     /** The revision of the last successful read: nothing at or before it was missed. */
     let readAt: bigint | undefined;
     const take = async (): Promise<BatchRecord | undefined> => {
@@ -273,38 +387,68 @@ export class SwitchQueue {
         return undefined;
       }
     };
-    for (;;) {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0 || signal?.aborted) break;
-      const ev = await this.watchOnce(item.resultKey, startRevision, Math.min(this.watchSliceMs, remaining), signal);
-      if (ev.type === "delete") {
-        throw this.batchError(`Output key was deleted, perhaps lease expired: ${item.resultKey}`);
+    // Renew the lease and not_after every third of the shorter of the two.
+    const keepEveryMs = Math.max(100, Math.min(this.inputTtlS * 1000, this.horizonMs) / 3);
+    let keeping = false;
+    const keeper = setInterval(() => {
+      if (keeping) return;
+      keeping = true;
+      this.keepWaiting(item, mustStartBy)
+        .then((s) => {
+          lastError = undefined;
+          if (s === "started") state = "started";
+        })
+        .catch((e: unknown) => void (lastError = e as Error))
+        .finally(() => (keeping = false));
+    }, keepEveryMs);
+    keeper.unref();
+    /** Cut off from etcd: past this no worker can still be sending the request. */
+    const cutOff = () => item.notAfter + this.sendBudgetMs + CLOCK_SKEW_MS;
+    try {
+      for (;;) {
+        const end = lastError ? Math.min(deadline, cutOff()) : deadline;
+        const remaining = end - Date.now();
+        if (remaining <= 0 || signal?.aborted) break;
+        const ev = await this.watchOnce(item.resultKey, startRevision, Math.min(this.watchSliceMs, remaining), signal);
+        if (ev.type === "delete") {
+          throw this.batchError(`Output key was deleted, perhaps lease expired: ${item.resultKey}`);
+        }
+        const record = await take();
+        if (record) return this.outcome(record);
+        if (ev.type === "error") lastError = ev.error;
+        // Resume right after the read that found nothing. A watch "from now" would start
+        // when etcd registers it, and miss a result written in between (a whole slice lost).
+        // A recent revision is also one a compaction is unlikely to have passed; if it
+        // has, the watch fails and the next read comes first.
+        startRevision = readAt !== undefined ? readAt + 1n : ev.type === "put" ? BigInt(ev.kv.mod_revision) + 1n : undefined;
+        if (ev.type === "error" || lastError) await waitMs(Math.min(200, Math.max(0, deadline - Date.now())), signal);
       }
-      const record = await take();
-      if (record) return this.outcome(record);
-      if (ev.type === "error") lastError = ev.error;
-      // Resume right after the read that found nothing. A watch "from now" would start
-      // when etcd registers it, and miss a result written in between (a whole slice lost).
-      // A recent revision is also one a compaction is unlikely to have passed; if it
-      // has, the watch fails and the next read comes first.
-      startRevision = readAt !== undefined ? readAt + 1n : ev.type === "put" ? BigInt(ev.kv.mod_revision) + 1n : undefined;
-      if (ev.type === "error") await waitMs(Math.min(200, Math.max(0, deadline - Date.now())), signal);
+    } finally {
+      clearInterval(keeper);
     }
     const record = await take();
     if (record) return this.outcome(record);
-    let state: "withdrawn" | "running" | "gone" | "unknown" = "unknown";
+    const etcdDown = lastError !== undefined;
     try {
       state = await this.withdraw(item);
     } catch {
-      // etcd unreachable: the input expires with its lease.
+      // etcd unreachable: no worker starts it after not_after, and none is still sending it now.
     }
-    const why = signal?.aborted ? "Stopped waiting (shutting down) for result key" : "Timed out waiting for result key";
+    const why = signal?.aborted
+      ? "Stopped waiting (shutting down) for result key"
+      : etcdDown && Date.now() < deadline
+        ? "etcd unreachable while waiting for result key"
+        : "Timed out waiting for result key";
     const note =
       state === "withdrawn"
         ? " (the request was withdrawn and will not run)"
-        : state === "running"
-          ? " (a worker is applying it; its outcome is unknown)"
-          : "";
+        : state === "started"
+          ? " (a worker started sending it: it may have been applied; it is not sent again)"
+          : state === "gone"
+            ? " (the request is gone from the queue without a result: it may have been applied)"
+            : ` (etcd could not be reached to withdraw it: it may have been applied if a worker started it before ${new Date(
+                item.notAfter + CLOCK_SKEW_MS,
+              ).toISOString()}; no worker starts it after that)`;
     const etcd = lastError ? `; etcd: ${lastError.message}` : "";
     throw this.batchError(`${why}: ${item.resultKey}${note}${etcd}`, lastError);
   }
@@ -313,6 +457,13 @@ export class SwitchQueue {
     if (record.error !== undefined) throw this.batchError(record.error);
     return record.result ?? "";
   }
+}
+
+/** An outcome to record: the batch, the input's revision once started (or as read, when never started), and what happened. */
+export interface ResultEntry {
+  batch: PendingBatch;
+  revision: bigint;
+  outcome: { result: string } | { error: string };
 }
 
 /** The execute lock, held by one worker per switch across every process. */
@@ -347,14 +498,16 @@ export class WorkerLock {
     return this.#held;
   }
 
-  /** Still ours? Refreshes the lease and checks the key (between batches). */
+  /** Still ours? Refreshes the lease and checks the key (between batches, and after etcd came back). */
   async refresh(): Promise<boolean> {
     if (!this.#held) return false;
     try {
       await this.lease.keepaliveOnce();
-    } catch {
-      this.#held = false;
-      return false;
+    } catch (e) {
+      // etcd unreachable is not "lost": the lease may well outlive the outage (etcd
+      // renews every lease when it restarts). An expired lease fires "lost" first.
+      if (!this.#held) return false;
+      throw e;
     }
     const v = await this.queue.client.get(this.queue.keys.executeLock).string();
     if (v !== this.value) this.#held = false;
@@ -362,76 +515,54 @@ export class WorkerLock {
   }
 
   /**
-   * Mark `batch` as started by this worker, only while the lock is ours and
-   * the input still exists (not withdrawn or expired). False: do not run it.
+   * Record outcomes (result key on the caller's lease, input deleted) and
+   * mark `next` as started by this worker, in one transaction that commits
+   * only while the lock is ours and every input is exactly as last seen.
+   * Returns the revision at which `next` is started, `null` when `next` may
+   * not be started (withdrawn, moved, expired), or throws what etcd threw.
+   * Entries whose input changed meanwhile (its caller gave up) are dropped.
+   * `false`: the lock is no longer ours.
    */
-  async claim(batch: PendingBatch): Promise<boolean> {
-    const { client, keys } = this.queue;
-    const record: BatchRecord = { ...batch.record, claimed_by: this.value };
-    const put = client.put(batch.key).value(encodeRecord(record));
-    if (batch.lease !== "0") put.lease(batch.lease);
-    const res = await client
-      .if(keys.executeLock, "Value", "==", this.value)
-      .and(batch.key, "Create", "==", String(batch.createRevision))
-      .then(put)
-      .commit();
-    return res.succeeded;
-  }
-
-  /**
-   * `claim` for a whole round in one transaction; when some input was
-   * withdrawn meanwhile, batch by batch. The batches claimed, in order, or
-   * undefined when the lock is no longer ours.
-   */
-  async claimAll(batches: readonly PendingBatch[]): Promise<PendingBatch[] | undefined> {
-    if (batches.length === 0) return [];
+  async advance(entries: readonly ResultEntry[], next?: PendingBatch): Promise<bigint | null | false> {
     const { client, keys } = this.queue;
     let txn = client.if(keys.executeLock, "Value", "==", this.value);
-    for (const b of batches) txn = txn.and(b.key, "Create", "==", String(b.createRevision));
-    const puts = batches.map((b) => {
-      const put = client.put(b.key).value(encodeRecord({ ...b.record, claimed_by: this.value }));
-      if (b.lease !== "0") put.lease(b.lease);
-      return put;
-    });
-    if ((await txn.then(...puts).commit()).succeeded) return [...batches];
-    const claimed: PendingBatch[] = [];
+    for (const e of entries) txn = txn.and(e.batch.key, "Mod", "==", String(e.revision));
+    const ops = entries.flatMap((e) => recordOps(client, e));
+    if (next) {
+      txn = txn.and(next.key, "Mod", "==", String(next.modRevision));
+      const put = client.put(next.key).value(encodeRecord({ ...next.record, started_by: this.value }));
+      if (next.lease !== "0") put.lease(next.lease);
+      ops.push(put);
+    }
+    if (ops.length === 0) return null;
+    const res = await txn.then(...ops).commit();
+    if (res.succeeded) return next ? BigInt(res.header.revision) : null;
+    // One at a time, to tell a lost lock from an input that changed.
+    for (const e of entries) {
+      const r = await client
+        .if(keys.executeLock, "Value", "==", this.value)
+        .and(e.batch.key, "Mod", "==", String(e.revision))
+        .then(...recordOps(client, e))
+        .commit();
+      if (!r.succeeded && !(await this.stillOurs())) return false;
+    }
+    if (!next) return null;
+    if (!(await this.stillOurs())) return false;
+    return entries.length > 0 ? this.advance([], next) : null;
+  }
+
+  /** Delete inputs that may not run (expired) without a result: their callers have given up. */
+  async drop(batches: readonly PendingBatch[]): Promise<void> {
+    const { client, keys } = this.queue;
     for (const b of batches) {
-      if (await this.claim(b)) claimed.push(b);
-      else if (!(await this.refresh())) return undefined;
+      await client.if(keys.executeLock, "Value", "==", this.value).and(b.key, "Mod", "==", String(b.modRevision)).then(client.delete().key(b.key)).commit();
     }
-    return claimed;
   }
 
-  /** `recordResult` for a round: one transaction (per 50 batches), only while the lock is ours. */
-  async recordResults(batches: readonly PendingBatch[], outcomes: readonly ({ result: string } | { error: string })[], resultLease: string): Promise<boolean> {
-    const { client, keys } = this.queue;
-    for (let i = 0; i < batches.length; i += 50) {
-      const ops = batches.slice(i, i + 50).flatMap((b, j) => [
-        client.put(b.record.result_key).value(encodeRecord({ ...b.record, ...outcomes[i + j]! })).lease(resultLease),
-        client.delete().key(b.key),
-      ]);
-      const res = await client.if(keys.executeLock, "Value", "==", this.value).then(...ops).commit();
-      if (!res.succeeded) {
-        this.#held = false;
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Write `batch`'s outcome and delete its input in one transaction that
-   * only commits while this worker still holds the lock.
-   */
-  async recordResult(batch: PendingBatch, outcome: { result: string } | { error: string }, resultLease: string): Promise<boolean> {
-    const { client, keys } = this.queue;
-    const record: BatchRecord = { ...batch.record, ...outcome };
-    const res = await client
-      .if(keys.executeLock, "Value", "==", this.value)
-      .then(client.put(batch.record.result_key).value(encodeRecord(record)).lease(resultLease), client.delete().key(batch.key))
-      .commit();
-    if (!res.succeeded) this.#held = false;
-    return res.succeeded;
+  private async stillOurs(): Promise<boolean> {
+    const v = await this.queue.client.get(this.queue.keys.executeLock).string();
+    if (v !== this.value) this.#held = false;
+    return this.#held;
   }
 
   async release(): Promise<void> {
@@ -446,6 +577,13 @@ export class WorkerLock {
       await this.lease.revoke().catch(() => this.lease.release());
     }
   }
+}
+
+/** Put the result on the caller's lease (it goes when the caller does) and delete the input. */
+function recordOps(client: Etcd3, e: ResultEntry) {
+  const put = client.put(e.batch.record.result_key).value(encodeRecord({ ...e.batch.record, ...e.outcome }));
+  if (e.batch.lease !== "0") put.lease(e.batch.lease);
+  return [put, client.delete().key(e.batch.key)];
 }
 
 /** Who holds a lock, for debugging: `ngs-<host>/<pid>`. */

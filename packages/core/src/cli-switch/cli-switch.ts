@@ -102,6 +102,13 @@ export interface CliSwitchStatics {
 /** A retry-once-worthy failure: the session broke, not the switch refusing a change. */
 class SessionFailure extends Error {}
 
+/**
+ * The last "switch unreachable" verdict per switch (lock prefix) in this
+ * process: callers waiting for the switch's PoolLock when its holder gave up
+ * connecting fail with that verdict instead of waiting to fail the same way.
+ */
+const unreachable = new Map<string, { at: number; error: GenericSwitchNetmikoConnectError }>();
+
 // Without a coordinator in the context, sessions to one switch are still
 // limited to `ngs_max_connections` inside this process.
 let processCoordinator: InProcessCoordinator | undefined;
@@ -765,15 +772,39 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   }
 
   private async lockedOnce<T>(fn: (session: CliSessionLike) => Promise<T>, fresh: boolean): Promise<T> {
+    const waitingSince = Date.now();
+    /** Found unreachable by a caller that held the lock while this one waited. */
+    const unreachableError = () => {
+      const v = unreachable.get(this.lockPrefix);
+      if (!v || v.at < waitingSince) return undefined;
+      return new GenericSwitchNetmikoConnectError({
+        config: this.sanitisedConfig,
+        error: `switch unreachable (another caller gave up connecting ${((Date.now() - v.at) / 1000).toFixed(1)} s ago): ${v.error.message}`,
+        cause: v.error,
+      });
+    };
     const lock = new PoolLock(this.coordinator ?? defaultCoordinator(), {
       poolSize: this.maxConnections,
       prefix: this.lockPrefix,
       timeoutMs: this.globalConfig.acquireTimeoutS * 1000,
       logger: this.logger,
+      stopWaiting: unreachableError,
     });
     return lock.withLock(async () => {
+      const verdict = unreachableError();
+      if (verdict) throw verdict;
       const pooled = fresh ? undefined : await this.#pool?.take();
-      const session = pooled ?? (await this.openSession());
+      let session: CliSessionLike;
+      if (pooled) session = pooled;
+      else {
+        try {
+          session = await this.openSession();
+        } catch (e) {
+          if (e instanceof GenericSwitchNetmikoConnectError && !isAuthenticationError(e.cause)) unreachable.set(this.lockPrefix, { at: Date.now(), error: e });
+          throw e;
+        }
+        unreachable.delete(this.lockPrefix);
+      }
       let ok = false;
       try {
         const result = await fn(session);
@@ -816,20 +847,30 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     const logFile = this.globalConfig.sessionLogFile;
     if (logFile && options.sessionLog === undefined) options.sessionLog = logFile;
 
-    // tenacity's stop_after_delay + wait_fixed: retry while less than the timeout has passed.
+    // tenacity's stop_after_delay + wait_fixed, but every attempt and pause fits inside
+    // ngs_ssh_connect_timeout (0: one attempt with its own timeouts).
     const started = Date.now();
     const timeoutMs = this.sshConnectTimeoutS * 1000;
     const intervalMs = this.sshConnectIntervalS * 1000;
+    const deadline = timeoutMs > 0 ? started + timeoutMs : undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await CliSession.open(options);
+        return await CliSession.open(deadline === undefined ? options : { ...options, connectDeadline: deadline });
       } catch (e) {
         if (isAuthenticationError(e)) throw this.connectError(e, "authentication failed (not retried: check username, password or key)");
-        if (!isRetryableConnectError(e) || Date.now() - started >= timeoutMs) {
-          throw this.connectError(e, attempt > 1 ? `gave up after ${attempt} attempts` : undefined);
+        const final = notWorthRetrying(e, options.host);
+        if (final) throw this.connectError(e, `not retried: ${final}`);
+        const waitMs = deadline === undefined ? -1 : Math.min(intervalMs, deadline - Date.now());
+        if (!isRetryableConnectError(e) || deadline === undefined || waitMs <= 0 || Date.now() + waitMs >= deadline) {
+          const secs = ((Date.now() - started) / 1000).toFixed(1);
+          const tries = `${attempt} attempt${attempt > 1 ? "s" : ""}`;
+          throw this.connectError(e, deadline === undefined ? undefined : `gave up after ${tries} in ${secs} s (ngs_ssh_connect_timeout = ${this.sshConnectTimeoutS})`);
         }
-        this.logger.debug({ attempt, error: e instanceof Error ? e.message : String(e) }, "SSH connect failed; retrying");
-        await delay(intervalMs);
+        this.logger.info(
+          { attempt, error: e instanceof Error ? e.message : String(e), retryInMs: waitMs },
+          `SSH connect attempt ${attempt} failed; retrying`,
+        );
+        await delay(waitMs);
       }
     }
   }
@@ -871,6 +912,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     session: CliSessionLike,
     batches: readonly (readonly string[])[],
     onOutcome?: (index: number, outcome: { result: string } | { error: string }) => void,
+    before?: (index: number) => Promise<boolean>,
   ): Promise<({ result: string } | { error: string })[]> {
     const out: ({ result: string } | { error: string })[] = [];
     const push = (o: { result: string } | { error: string }) => {
@@ -880,6 +922,8 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     const singlePass = this.sendConfigSet === CliSwitch.prototype.sendConfigSet;
     if (singlePass) await session.enable();
     for (let i = 0; i < batches.length; i++) {
+      // Not allowed to send this one (the worker could not mark it started): stop here.
+      if (before && !(await before(i))) return out;
       const last = i === batches.length - 1;
       try {
         const output = singlePass
@@ -938,6 +982,22 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   async close(): Promise<void> {
     await this.#pool?.drain();
   }
+}
+
+/**
+ * Failures a retry cannot fix: a refused connection on this very machine
+ * (nothing listens there; no network in between to recover) and a host name
+ * that does not resolve. Why, for the error; undefined when worth retrying.
+ */
+function notWorthRetrying(e: unknown, host: string): string | undefined {
+  const code = ((e as { cause?: { code?: unknown } } | undefined)?.cause as { code?: unknown } | undefined)?.code;
+  if (code === "ENOTFOUND") return `host name ${host} does not resolve`;
+  if (code === "ECONNREFUSED" && isLoopback(host)) return `connection refused on loopback (nothing listens on that port)`;
+  return undefined;
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\./.test(host) || /^::ffff:127\./i.test(host);
 }
 
 async function aliveQuietly(session: CliSessionLike): Promise<boolean> {

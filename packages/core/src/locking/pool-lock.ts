@@ -16,6 +16,12 @@ export interface PoolLockOptions {
    */
   maxWaitMs?: number;
   logger?: Logger;
+  /**
+   * Asked after every round that found all names taken: an error ends the
+   * wait with it (e.g. the holder just found the switch unreachable, so
+   * waiting for the lock only to fail the same way helps nobody).
+   */
+  stopWaiting?: () => Error | undefined;
 }
 
 /**
@@ -59,6 +65,8 @@ export class PoolLock {
         }
         taken.push(lock);
       }
+      const stop = this.opts.stopWaiting?.();
+      if (stop) throw stop;
       const left = deadline - Date.now();
       if (left <= 0) {
         const err = new GenericSwitchLockAcquireFailed({ pool_size: poolSize, prefix, timeout: timeoutMs / 1000 });

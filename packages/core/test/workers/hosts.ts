@@ -10,6 +10,8 @@ export interface OpResult {
   ok: boolean;
   output?: string;
   error?: string;
+  /** Date.now() in the host when the caller got its answer. */
+  at: number;
 }
 
 export interface HostJob {
@@ -22,6 +24,10 @@ export interface HostJob {
   lockTtlS?: number;
   acquireTimeoutS?: number;
   batchOptions?: Record<string, number>;
+  /** Log level of the host's logger (stderr); default NGS_LOG_LEVEL, else error. */
+  logLevel?: string;
+  /** Deadline of each etcd request, ms (default 30 s). */
+  requestTimeoutMs?: number;
   closeTimeoutMs?: number;
   /** Extra keys for the device's ini section. */
   deviceConfig?: Record<string, string>;

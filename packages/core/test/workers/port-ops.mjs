@@ -6,7 +6,7 @@
 //
 // job: { backendUrl, switch: {host, port, username, password}, maxConnections,
 //        batch, save, ops: [{port, vlan}], lockTtlS?, batchOptions?, closeTimeoutMs?, deviceConfig?,
-//        closeAfterFirstResult? }
+//        closeAfterFirstResult?, requestTimeoutMs? }
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve, dirname } from "node:path";
 import { createCoordination, createLogger } from "@ngs/core";
@@ -18,11 +18,11 @@ const { default: CiscoIos } = await import(iosUrl);
 
 const job = JSON.parse(process.argv[2]);
 const emit = (o) => process.stdout.write(`${JSON.stringify({ pid: process.pid, ...o })}\n`);
-const logger = createLogger({ level: process.env.NGS_LOG_LEVEL ?? "error" });
+const logger = createLogger({ level: job.logLevel ?? process.env.NGS_LOG_LEVEL ?? "error" });
 
 const coordination = await createCoordination(
   { backendUrl: job.backendUrl },
-  { logger, lockTtlS: job.lockTtlS, batch: job.batchOptions ?? {} },
+  { logger, lockTtlS: job.lockTtlS, batch: job.batchOptions ?? {}, ...(job.requestTimeoutMs ? { requestTimeoutMs: job.requestTimeoutMs } : {}) },
 );
 const config = {
   device_type: "netmiko_cisco_ios",
@@ -51,9 +51,9 @@ const all = Promise.all(
     const t0 = Date.now();
     try {
       const output = await device.plugPortToNetwork(op.port, op.vlan);
-      emit({ type: "result", port: op.port, vlan: op.vlan, ok: true, output: String(output ?? ""), ms: Date.now() - t0 });
+      emit({ type: "result", port: op.port, vlan: op.vlan, ok: true, output: String(output ?? ""), ms: Date.now() - t0, at: Date.now() });
     } catch (e) {
-      emit({ type: "result", port: op.port, vlan: op.vlan, ok: false, error: `${e.name}: ${e.message}`, ms: Date.now() - t0 });
+      emit({ type: "result", port: op.port, vlan: op.vlan, ok: false, error: `${e.name}: ${e.message}`, ms: Date.now() - t0, at: Date.now() });
     }
     firstResult();
   }),
