@@ -6,7 +6,7 @@ import {
   type SessionOptions,
 } from "@ngs/cli-session";
 import { setTimeout as delay } from "node:timers/promises";
-import { GenericSwitchDevice, type PortOptions } from "../device.js";
+import { GenericSwitchDevice, trunkNotSupported, type PortOptions } from "../device.js";
 import {
   GenericSwitchConfigException,
   GenericSwitchException,
@@ -66,10 +66,24 @@ export const OPERATION_NAMES: Readonly<Record<CliOperation, string>> = {
   unbindSecurityGroup: "unbind security group",
 };
 
+/** The host-level changes and the templates whose absence makes them send nothing (for the refusal message). */
+const CHANGE_TEMPLATES: Partial<Record<CliOperation, string>> = {
+  addNetwork: "ADD_NETWORK",
+  delNetwork: "DELETE_NETWORK",
+  plugPortToNetwork: "PLUG_PORT_TO_NETWORK",
+  deletePort: "DELETE_PORT",
+  plugBondToNetwork: "PLUG_BOND_TO_NETWORK",
+  unplugBondFromNetwork: "UNPLUG_BOND_FROM_NETWORK",
+  addSubportsOnTrunk: "ADD_NETWORK_TO_TRUNK / ADD_NETWORK_TO_BOND_TRUNK",
+  delSubportsOnTrunk: "REMOVE_NETWORK_FROM_TRUNK / DELETE_NETWORK_ON_BOND_TRUNK",
+};
+
 /** A dry run's result: the commands, the save step, and read-only queries a vendor runs first. */
 export interface CliCommandPlan extends CommandPlan {
   /** Commands run before the change whose answer may add to it (Brocade's port query). */
   queries: string[];
+  /** Why nothing is sent on purpose (`ngs_manage_vlans = false`). */
+  skipped?: string;
 }
 
 /** Port-level arguments after validation: VLANs are numbers, names are checked. */
@@ -440,13 +454,55 @@ export abstract class CliSwitch extends GenericSwitchDevice {
    * Bad input throws the same GenericSwitch* error the operation would.
    */
   plan<K extends CliOperation>(operation: K, args: OperationArgs[K]): CliCommandPlan {
-    const commands = this.composeFor(operation, args);
+    const commands = this.composeChecked(operation, args);
+    const skipped = this.skipReason(operation);
     return {
       operation: OPERATION_NAMES[operation],
       commands,
       save: commands.length > 0 && this.saveConfiguration ? this.describeSave() : [],
       queries: this.queriesFor(operation, args),
+      ...(skipped ? { skipped } : {}),
     };
+  }
+
+  /**
+   * `composeFor`, then the no-silent-no-op rule: a change that composes to no
+   * command is refused as unsupported (naming the device type and what its
+   * command table lacks), unless an option turns it off on purpose
+   * (`skipReason`). Asking for nothing (no subports) is not a change.
+   */
+  protected composeChecked<K extends CliOperation>(operation: K, args: OperationArgs[K]): string[] {
+    const commands = this.composeFor(operation, args);
+    if (commands.length > 0 || !(operation in CHANGE_TEMPLATES) || this.skipReason(operation)) return commands;
+    if (operation === "addSubportsOnTrunk" || operation === "delSubportsOnTrunk") {
+      const a = args as OperationArgs["addSubportsOnTrunk"];
+      if (!a.subports?.length) return commands;
+      const bond = is8023ad(a.bindingProfile);
+      throw trunkNotSupported({ supportTrunkOnPorts: false, supportTrunkOnBondPorts: false }, this.switchLabel, bond);
+    }
+    const lacks = CHANGE_TEMPLATES[operation as keyof typeof CHANGE_TEMPLATES]!;
+    throw this.notSupported(OPERATION_NAMES[operation], `Its command table has no ${lacks} commands, so nothing would be sent.`);
+  }
+
+  /** Also skipped: VLAN create/delete on a device type without VLAN objects (OVS: a tag needs no VLAN). */
+  override skipReason(operation: string): string | undefined {
+    const own = super.skipReason(operation);
+    if (own || (operation !== "addNetwork" && operation !== "delNetwork")) return own;
+    const template = operation === "addNetwork" ? "ADD_NETWORK" : "DELETE_NETWORK";
+    return this.commands[template]?.length ? undefined : `${this.deviceType} has no ${template} commands`;
+  }
+
+  /**
+   * Before a port or bond change: the switch's allowed ports and VLANs, and
+   * trunk support when trunk details are given (the ML2 driver's check, for
+   * every caller). Unplugging checks the port only: taking a VLAN off is
+   * never outside the allowed set.
+   */
+  protected checkPortChange(s: PortStep, bond: boolean, plug: boolean): void {
+    const refused =
+      this.notAllowed(s.name, plug ? [s.segmentationId, ...s.subportVlans] : []) ??
+      (s.trunkDetails ? trunkNotSupported(this, this.switchLabel, bond) : undefined);
+    if (refused) throw refused;
   }
 
   /** Validate and compose; vendors override a `compose*` step rather than this. */
@@ -464,12 +520,14 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       case "deletePort": {
         const a = args as OperationArgs["plugPortToNetwork"];
         const s = this.portStep(a.port, a.segmentationId, a);
+        this.checkPortChange(s, false, operation === "plugPortToNetwork");
         return operation === "plugPortToNetwork" ? this.composePlugPort(s) : this.composeDeletePort(s);
       }
       case "plugBondToNetwork":
       case "unplugBondFromNetwork": {
         const a = args as OperationArgs["plugBondToNetwork"];
         const s = this.portStep(a.bond, a.segmentationId, a, "bond name");
+        this.checkPortChange(s, true, operation === "plugBondToNetwork");
         return operation === "plugBondToNetwork" ? this.composePlugBond(s) : this.composeUnplugBond(s);
       }
       case "addSubportsOnTrunk":
@@ -478,6 +536,8 @@ export abstract class CliSwitch extends GenericSwitchDevice {
         const portId = this.portName(a.portId);
         const vlans = (a.subports ?? []).map((s) => this.vlan(s?.segmentation_id, "subport segmentation id"));
         const isBond = is8023ad(a.bindingProfile);
+        const refused = this.notAllowed(portId, operation === "addSubportsOnTrunk" ? vlans : []);
+        if (refused) throw refused;
         return operation === "addSubportsOnTrunk"
           ? this.composeAddSubports(isBond, portId, vlans)
           : this.composeDelSubports(isBond, portId, vlans);
@@ -533,7 +593,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
 
   /** Validate, compose, send, check: the path every operation takes. */
   protected async run<K extends CliOperation>(operation: K, args: OperationArgs[K]): Promise<string> {
-    const commands = this.composeFor(operation, args);
+    const commands = this.composeChecked(operation, args);
     return this.sendCommandsToDevice(commands, OPERATION_NAMES[operation]);
   }
 
