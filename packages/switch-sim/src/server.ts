@@ -61,6 +61,9 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
   const commandLog: string[] = [];
   let faults: SimFaults = { ...(options.faults ?? {}) };
   const extra = new Map<string, unknown>();
+  // PowerConnect asks for credentials inside the shell, as the real switch
+  // does (netmiko's dell_powerconnect uses SSH auth "none"); on by default.
+  const inbandLogin = dialect.platform === "dell_powerconnect" && (options.inbandLogin ?? true);
   const ctx: SwitchContext = {
     platform: dialect.platform,
     hostname,
@@ -73,13 +76,12 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
     password: options.password,
     privileged: options.privileged ?? false,
     loginQuestions: options.loginQuestions ?? false,
+    inbandLogin: inbandLogin,
     username,
     banner: options.banner,
     extra,
   };
   const connections = new Set<Connection>();
-  // PowerConnect asks for credentials inside the shell (netmiko uses SSH auth "none").
-  const inbandLogin = (options.loginQuestions ?? false) && dialect.platform === "dell_powerconnect";
 
   const checkAuth = (auth: AuthContext): boolean => {
     if (faults.failAuth || auth.username !== username) return false;
