@@ -79,9 +79,10 @@ export interface SimSwitchOptions {
   loginQuestions?: boolean;
   /**
    * Dell PowerConnect logs in as the real switch does: SSH auth "none" is
-   * accepted, then `User Name:` / `Password:` are asked in the shell (SSH
-   * password auth with the right password is accepted too, and the shell
-   * still asks). Default true; false = plain SSH password login.
+   * accepted, then `User Name:` / `Password:` are asked in the shell
+   * (netmiko's dell_powerconnect login). A client that authenticates over
+   * SSH (password, key) gets the prompt directly. Default true; false =
+   * SSH authentication only.
    */
   inbandLogin?: boolean;
   /** Text written before the first prompt (default: a per-platform banner). */
