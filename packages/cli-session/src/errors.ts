@@ -34,6 +34,8 @@ export class AuthenticationError extends CliSessionError {}
  */
 export class EnableRefusedError extends CliSessionError {
   constructor(
+    /** The cause without the address: `enable secret rejected`. */
+    readonly reason: string,
     message: string,
     readonly command: string,
     readonly output: string,

@@ -498,7 +498,7 @@ export class CliSession implements CliSessionApi {
     const answer = this.scrubTail(lastLines(output, 3));
     this.wire.log("enable refused", { command, answer });
     const what = secretSent ? "enable secret rejected" : this.options.secret ? "enable mode refused" : "enable mode refused (no secret configured)";
-    return new EnableRefusedError(`${what} by ${this.where.host}:${this.where.port}`, this.redactor.scrub(command), answer, this.where);
+    return new EnableRefusedError(what, `${what} by ${this.where.host}:${this.where.port}`, this.redactor.scrub(command), answer, this.where);
   }
 
   /** Sends `cmd`, answering each question in `steps` until the prompt returns. */

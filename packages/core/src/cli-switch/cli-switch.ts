@@ -20,7 +20,14 @@ import type { BindingProfile, CommandPlan, DeviceConfig, SecurityGroup, Security
 import type { DeviceContext } from "../device.js";
 import { networkIdHex, validateNetworkId, validatePortName, validateVlanId } from "../validation.js";
 import { aclFilter, aclPrefix } from "./security-groups.js";
-import { isAuthenticationError, isCommandError, isSaveNotSupported, isSessionConfigError, type CliSessionLike } from "./session.js";
+import {
+  isAuthenticationError,
+  isCommandError,
+  isEnableRefused,
+  isSaveNotSupported,
+  isSessionConfigError,
+  type CliSessionLike,
+} from "./session.js";
 import { SessionPool, closeQuietly } from "./session-pool.js";
 import { mcastGroupFor, validateVni, type L2vniSettings } from "./l2vni.js";
 import { formatCommands, type CommandTemplate, type CommandTemplates, type TemplateVars } from "./templates.js";
@@ -172,7 +179,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       sessionOptionsFromConfig(cfg, this.platform);
     } catch (e) {
       if (!isSessionConfigError(e)) throw e;
-      throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error: (e as Error).message, cause: e });
+      throw new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error: (e as Error).message, cause: e });
     }
   }
 
@@ -724,8 +731,31 @@ export abstract class CliSwitch extends GenericSwitchDevice {
 
   /** A switch section that cannot do what was asked (a missing option, a VLAN the switch lacks): logged, with the sanitised config. */
   protected configError(error: string): GenericSwitchNetmikoConfigError {
-    this.logger.error(error);
-    return new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
+    this.logger.debug(error);
+    return new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error });
+  }
+
+  /**
+   * How errors name this switch's connection: `leaf1 (192.0.2.10)`, with the
+   * port when it is not 22. Never a credential.
+   */
+  get where(): string {
+    const host = this.transportConfig.host || this.transportConfig.ip || "no address";
+    const port = this.transportConfig.port?.trim();
+    return `${this.deviceName} (${host}${port && port !== "22" ? `:${port}` : ""})`;
+  }
+
+  /**
+   * Log in, enable, enter and leave config mode, under the PoolLock, as
+   * `ngs check` does: resolves with the host key fingerprint the switch
+   * presented; failures are the same GenericSwitch* errors as operations.
+   */
+  async check(): Promise<{ hostKeyFingerprint?: string }> {
+    return this.withSession(async (session) => {
+      await session.enable();
+      await session.sendConfigSet([]);
+      return session.hostKeyFingerprint ? { hostKeyFingerprint: session.hostKeyFingerprint } : {};
+    });
   }
 
   /** The L2VNI multicast group of `vni`, or upstream's config error when neither the map nor a base gives one. */
@@ -737,10 +767,12 @@ export abstract class CliSwitch extends GenericSwitchDevice {
 
   /** A change the switch refused: idle pooled sessions are dropped (their state is unknown). */
   protected rejected(operation: string, detail: string, cause?: unknown): GenericSwitchNetmikoConfigError {
-    this.logger.error({ operation, error: detail, device: this.sanitisedConfig }, `Switch rejected the configuration. Operation: ${operation}.`);
+    // Debug only: the thrown error is the report (one error, said once).
+    this.logger.debug({ operation, error: detail }, `Switch rejected the configuration. Operation: ${operation}.`);
     void this.#pool?.drain();
     return new GenericSwitchNetmikoConfigError({
-      config: this.sanitisedConfig,
+      config: this.where,
+      device: this.sanitisedConfig,
       error: `operation '${operation}': ${detail}`,
       ...(cause === undefined ? {} : { cause }),
     });
@@ -785,6 +817,8 @@ export abstract class CliSwitch extends GenericSwitchDevice {
         return result;
       } catch (e) {
         if (e instanceof GenericSwitchException) throw e;
+        // Refused credentials are final: not a broken session worth a retry.
+        if (isEnableRefused(e) || isAuthenticationError(e)) throw this.connectError(e);
         throw new SessionFailure(e instanceof Error ? e.message : String(e), { cause: e });
       } finally {
         if (ok && this.#pool) await this.#pool.give(session);
@@ -797,9 +831,10 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   protected mapError(e: unknown): GenericSwitchException {
     if (e instanceof GenericSwitchException) return e;
     const cause = e instanceof SessionFailure && e.cause !== undefined ? e.cause : e;
+    if (isEnableRefused(cause) || isAuthenticationError(cause)) return this.connectError(cause);
     const error = cause instanceof Error ? cause.message : String(cause);
-    this.logger.error({ device: this.sanitisedConfig, error }, "Error sending commands to device");
-    return new GenericSwitchNetmikoConnectError({ config: this.sanitisedConfig, error, cause });
+    this.logger.debug({ error }, "Error sending commands to device");
+    return new GenericSwitchNetmikoConnectError({ config: this.where, device: this.sanitisedConfig, error, cause });
   }
 
   /**
@@ -813,10 +848,12 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       options = sessionOptionsFromConfig(this.sessionConfig(), this.platform);
     } catch (e) {
       if (isSessionConfigError(e)) {
-        throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error: (e as Error).message, cause: e });
+        throw new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error: (e as Error).message, cause: e });
       }
       throw this.connectError(e);
     }
+    // The wire at debug level, through this switch's child logger (its name on every line).
+    options.logger = this.logger;
     const logFile = this.globalConfig.sessionLogFile;
     if (logFile && options.sessionLog === undefined) options.sessionLog = logFile;
 
@@ -828,7 +865,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       try {
         return await CliSession.open(options);
       } catch (e) {
-        if (isAuthenticationError(e)) throw this.connectError(e, "authentication failed (not retried: check username, password or key)");
+        if (isAuthenticationError(e)) throw this.connectError(e);
         if (!isRetryableConnectError(e) || Date.now() - started >= timeoutMs) {
           throw this.connectError(e, attempt > 1 ? `gave up after ${attempt} attempts` : undefined);
         }
@@ -848,11 +885,26 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     return cfg;
   }
 
+  /**
+   * One clean cause per failure: refused credentials and enable secrets are
+   * said in a few words (the raw device answer goes to the debug log only);
+   * anything else keeps the session layer's message.
+   */
   private connectError(e: unknown, note?: string): GenericSwitchNetmikoConnectError {
-    const msg = e instanceof Error ? e.message : String(e);
-    const error = note ? `${msg} (${note})` : msg;
-    this.logger.error({ device: this.sanitisedConfig, error }, "Failed to connect to switch");
-    return new GenericSwitchNetmikoConnectError({ config: this.sanitisedConfig, error, cause: e });
+    let error: string;
+    if (isEnableRefused(e)) {
+      error = `${e.reason} by ${this.where}`;
+      this.logger.debug({ answer: e.output }, error);
+    } else if (isAuthenticationError(e)) {
+      const user = this.transportConfig.username ?? "";
+      error = `authentication as ${user} rejected by ${this.where} (check username, password or key_file; not retried)`;
+      this.logger.debug({ error: e instanceof Error ? e.message : String(e) }, "authentication failed");
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      error = note ? `${msg} (${note})` : msg;
+      this.logger.debug({ error }, "Failed to connect to switch");
+    }
+    return new GenericSwitchNetmikoConnectError({ config: this.where, device: this.sanitisedConfig, error, cause: e });
   }
 
   // ---- vendor hooks on a live session ---------------------------------
@@ -933,7 +985,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       const m = pattern.exec(output);
       if (!m) continue;
       const line = lineAround(output, m.index);
-      this.logger.error({ operation, output }, `Found invalid configuration in device response. Operation: ${operation}.`);
+      this.logger.debug({ operation, output }, `Found invalid configuration in device response. Operation: ${operation}.`);
       throw this.rejected(operation, `the switch answered ${JSON.stringify(line)}`);
     }
   }
