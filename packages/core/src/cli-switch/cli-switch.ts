@@ -893,11 +893,12 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   private connectError(e: unknown, note?: string): GenericSwitchNetmikoConnectError {
     let error: string;
     if (isEnableRefused(e)) {
-      error = `${e.reason} by ${this.where}`;
+      // The message names the switch once, as its config: `leaf1 (192.0.2.10), error: enable secret rejected`.
+      error = e.reason;
       this.logger.debug({ answer: e.output }, error);
     } else if (isAuthenticationError(e)) {
       const user = this.transportConfig.username ?? "";
-      error = `authentication as ${user} rejected by ${this.where} (check username, password or key_file; not retried)`;
+      error = `login as ${user} rejected (check username, password or key_file; not retried)`;
       this.logger.debug({ error: e instanceof Error ? e.message : String(e) }, "authentication failed");
     } else {
       const msg = e instanceof Error ? e.message : String(e);
