@@ -4,6 +4,7 @@
  * that send nothing, one clean error line, the wire at debug, --json,
  * command-line mistakes, the host key, and PowerConnect's in-band login.
  */
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { createLogger, GenericSwitchInvalidValue, GenericSwitchNotSupported } from "@ngs/core";
 import HuaweiVrp from "@ngs/device-huawei/vrp";
-import { freePort, ngs, startNgsSim, type Result } from "./helpers.js";
+import { BIN, freePort, ngs, startNgsSim, type Result } from "./helpers.js";
 
 const PASSWORD = "ops-Safety-pw-73";
 const SECRET = "ops-Safety-en-19";
@@ -248,6 +249,22 @@ describe("10. --json, NGS_LOG_LEVEL, did you mean, negative VLANs, --plugin-dir,
     const usage = await ngs(["port", "plug", "leaf1", "Gi1/0/1", "4095", "--json", "--config-file", config]);
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stdout)).toMatchObject({ ok: false, exit_code: 2, error: { message: 'Invalid VLAN "4095": expected an integer from 1 to 4094' } });
+  });
+
+  it("on a terminal, logs are coloured unless NO_COLOR is set", async () => {
+    // `script` (util-linux) gives ngs a pseudo-terminal, where its logs are pretty-printed.
+    const onTty = (env: Record<string, string>) =>
+      new Promise<string>((resolve, reject) => {
+        const cmd = [process.execPath, BIN, "port", "plug", "leaf1", "Gi1/0/1", "100", "--config-file", config].join(" ");
+        execFile("script", ["-qec", cmd, "/dev/null"], { env: { ...process.env, NGS_LOG_LEVEL: "", ...env } }, (err, stdout) =>
+          err ? reject(err) : resolve(stdout),
+        );
+      });
+    const ESC = "\u001b[";
+    expect(await onTty({})).toContain(ESC);
+    const plain = await onTty({ NO_COLOR: "1" });
+    expect(plain).toContain("INFO: plug port Gi1/0/1 into VLAN 100: starting");
+    expect(plain).not.toContain(ESC);
   });
 
   it("NGS_LOG_LEVEL=verbose gets the same clean exit 2 as --log-level verbose", async () => {
