@@ -2,14 +2,14 @@
  * `ngs` as a child process: every command, exit codes, --dry-run output,
  * bad configs, `ngs sim` and `ngs demo`. Switches are simulated on loopback.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { BIN, freePort, ngs, type Result } from "./helpers.js";
+import { freePort, ngs, startNgsSim, switchSection, writeConfigIn, type Result } from "./helpers.js";
 
 const PASSWORD = "cli-Test-pw-91";
 const SECRET = "cli-Test-en-37";
@@ -25,25 +25,10 @@ let configFile: string;
 let dryConfig: string;
 
 function section(name: string, deviceType: string, sim: { host: string; port: number }, extra: string[] = [], password = PASSWORD): string {
-  return [
-    `[genericswitch:${name}]`,
-    `device_type = ${deviceType}`,
-    `ip = ${sim.host}`,
-    `port = ${sim.port}`,
-    `username = admin`,
-    `password = ${password}`,
-    `secret = ${SECRET}`,
-    `ngs_ssh_connect_timeout = 3`,
-    ...extra,
-    "",
-  ].join("\n");
+  return switchSection(name, deviceType, sim, { password, secret: SECRET }, extra);
 }
 
-function writeConfig(name: string, text: string): string {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-}
+const writeConfig = (name: string, text: string) => writeConfigIn(dir, name, text);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ngs-cli-test-"));
@@ -376,24 +361,10 @@ describe.concurrent("ngs sim", () => {
         section("simeos", "netmiko_arista_eos", { host: "127.0.0.1", port: p2 }) +
         `\n[genericswitch:simkey]\ndevice_type = netmiko_juniper\nip = 127.0.0.1\nport = ${p3}\nusername = admin\nkey_file = ${key}\nuse_keys = true\n`,
     );
-    const child = spawn(process.execPath, [BIN, "sim", "--config-file", f, "--log-level", "warn"], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    const exited = new Promise<number | null>((r) => child.on("close", (c) => r(c)));
+    const sim = await startNgsSim(f);
+    let code: number | null = null;
     try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`ngs sim did not report listening: ${out} ${err}`)), 20_000);
-        const onData = () => {
-          if (/switches running/.test(out)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        child.stdout.on("data", onData);
-        void exited.then(() => reject(new Error(`ngs sim exited early: ${out} ${err}`)));
-      });
+      const out = sim.output();
       expect(out).toContain(`simios: netmiko_cisco_ios (cisco_ios) listening on 127.0.0.1:${p1}`);
       expect(out).toContain(`simeos: netmiko_arista_eos (arista_eos) listening on 127.0.0.1:${p2}`);
 
@@ -406,10 +377,10 @@ describe.concurrent("ngs sim", () => {
       expect(plug.code).toBe(0);
       expect(plug.stdout).toContain("simeos: plug port Ethernet5 into VLAN 240: ok");
     } finally {
-      child.kill("SIGTERM");
+      code = await sim.stop();
     }
-    expect(await exited).toBe(0);
-    expect(out).toContain("ngs sim: stopped");
+    expect(code).toBe(0);
+    expect(sim.output()).toContain("ngs sim: stopped");
   });
 
   it("refuses a non-loopback address with exit 2, starting nothing", async () => {

@@ -1,5 +1,7 @@
 /** Shared by the `ngs` child-process tests: run the command, start `ngs sim`, find a free port. */
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -25,6 +27,35 @@ export function ngs(args: string[], env: Record<string, string> = {}): Promise<R
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** One `[genericswitch:NAME]` section for a simulated switch, logging in as admin. */
+export function switchSection(
+  name: string,
+  deviceType: string,
+  sim: { host: string; port: number },
+  creds: { password: string; secret: string },
+  extra: string[] = [],
+): string {
+  return [
+    `[genericswitch:${name}]`,
+    `device_type = ${deviceType}`,
+    `ip = ${sim.host}`,
+    `port = ${sim.port}`,
+    "username = admin",
+    `password = ${creds.password}`,
+    `secret = ${creds.secret}`,
+    "ngs_ssh_connect_timeout = 3",
+    ...extra,
+    "",
+  ].join("\n");
+}
+
+/** Write `text` to `dir/name`; returns the path. */
+export function writeConfigIn(dir: string, name: string, text: string): string {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
 }
 
 export async function freePort(): Promise<number> {

@@ -5,7 +5,7 @@
  * command-line mistakes, the host key, and PowerConnect's in-band login.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ssh2 from "ssh2";
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { createLogger, GenericSwitchInvalidValue, GenericSwitchNotSupported } from "@ngs/core";
 import HuaweiVrp from "@ngs/device-huawei/vrp";
-import { BIN, freePort, ngs, startNgsSim, type Result } from "./helpers.js";
+import { BIN, freePort, ngs, startNgsSim, switchSection, writeConfigIn, type Result } from "./helpers.js";
 
 const PASSWORD = "ops-Safety-pw-73";
 const SECRET = "ops-Safety-en-19";
@@ -26,26 +26,9 @@ let huawei: SimSwitch;
 let sonic: SimSwitch;
 let config: string;
 
-function section(name: string, deviceType: string, sim: { host: string; port: number }, extra: string[] = []): string {
-  return [
-    `[genericswitch:${name}]`,
-    `device_type = ${deviceType}`,
-    `ip = ${sim.host}`,
-    `port = ${sim.port}`,
-    "username = admin",
-    `password = ${PASSWORD}`,
-    `secret = ${SECRET}`,
-    "ngs_ssh_connect_timeout = 3",
-    ...extra,
-    "",
-  ].join("\n");
-}
-
-function writeConfig(name: string, text: string): string {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-}
+const section = (name: string, deviceType: string, sim: { host: string; port: number }, extra: string[] = []) =>
+  switchSection(name, deviceType, sim, { password: PASSWORD, secret: SECRET }, extra);
+const writeConfig = (name: string, text: string) => writeConfigIn(dir, name, text);
 
 const noSecrets = (...texts: string[]) => {
   for (const t of texts) {
