@@ -294,7 +294,7 @@ describe("operations against simulated switches", () => {
     expect(r.code).toBe(1);
     // One human line on stderr for the failure, said once; stdout has the switch that passed.
     expect(r.stderr).toBe(
-      `ngs: error: sw1: check failed: Netmiko connection error: sw1 (127.0.0.1:${sw1.port}), error: login as admin rejected (check username, password or key_file; not retried)\n`,
+      `ngs: error: sw1: check failed: Netmiko connection error: sw1 (127.0.0.1:${sw1.port}), error: authentication as admin rejected (check username, password or key_file; not retried)\n`,
     );
     expect(r.stdout).toMatch(/^sw2: ok \(host key SHA256:[A-Za-z0-9+/]{43}\)\n$/);
     expect(r.stdout + r.stderr).not.toContain("Wrong-pw-555");

@@ -462,7 +462,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
    */
   plan<K extends CliOperation>(operation: K, args: OperationArgs[K]): CliCommandPlan {
     const commands = this.composeChecked(operation, args);
-    const skipped = this.skipReason(operation);
+    const skipped = commands.length === 0 ? this.skipReason(operation) : undefined;
     return {
       operation: OPERATION_NAMES[operation],
       commands,
@@ -491,10 +491,13 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     throw this.notSupported(OPERATION_NAMES[operation], `Its command table has no ${lacks} commands, so nothing would be sent.`);
   }
 
-  /** Also skipped: VLAN create/delete on a device type without VLAN objects (OVS: a tag needs no VLAN). */
+  /**
+   * Also skipped: VLAN create/delete on a device type without VLAN objects
+   * (OVS: a tag needs no VLAN) and no `ngs_trunk_ports` to tag.
+   */
   override skipReason(operation: string): string | undefined {
     const own = super.skipReason(operation);
-    if (own || (operation !== "addNetwork" && operation !== "delNetwork")) return own;
+    if (own || (operation !== "addNetwork" && operation !== "delNetwork") || this.trunkPorts.length > 0) return own;
     const template = operation === "addNetwork" ? "ADD_NETWORK" : "DELETE_NETWORK";
     return this.commands[template]?.length ? undefined : `${this.deviceType} has no ${template} commands`;
   }
@@ -898,7 +901,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       this.logger.debug({ answer: e.output }, error);
     } else if (isAuthenticationError(e)) {
       const user = this.transportConfig.username ?? "";
-      error = `login as ${user} rejected (check username, password or key_file; not retried)`;
+      error = `authentication as ${user} rejected (check username, password or key_file; not retried)`;
       this.logger.debug({ error: e instanceof Error ? e.message : String(e) }, "authentication failed");
     } else {
       const msg = e instanceof Error ? e.message : String(e);
