@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepare a fresh Debian/Ubuntu machine for ngs: pnpm at the pinned version and
 # the workspace. With --services also the system services the tests drive for
-# real (etcd, OpenSSH sshd, Open vSwitch), installed with apt-get (needs root).
+# real (etcd, OpenSSH sshd, Open vSwitch, htpasswd), installed with apt-get (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +24,7 @@ if [ "$services" = 1 ]; then
   command -v curl >/dev/null 2>&1 || need+=(curl)
   command -v openssl >/dev/null 2>&1 || need+=(openssl)
   command -v useradd >/dev/null 2>&1 || need+=(passwd)
+  command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then echo "setup.sh: installing ${need[*]} needs root" >&2; exit 1; fi
     export DEBIAN_FRONTEND=noninteractive

@@ -21,10 +21,12 @@ Commands:
   plugins list|check        list device plugins (manifests) or import each one
   switches                  list configured switches (never secrets)
   check [SWITCH...]         log in, enter enable and config mode, log out
+  config check              report every problem of every config file at once
   network add|delete        add or delete a VLAN on a switch (or --all)
   port plug|unplug          put a port into a VLAN or take it out
   trunk add|remove          add or remove VLANs on a trunk port
   sim                       serve a simulated switch for each config section
+  serve                     run the service: Ironic's networking JSON-RPC API
   help [COMMAND]            show help for a command
 
 Exit codes: 0 ok, 1 an operation failed, 2 usage or configuration error.
@@ -63,6 +65,21 @@ config mode, leave, log out. Prints "NAME: ok (host key SHA256:...)" (the
 fingerprint to pin as ngs_host_key_fingerprint), or one error line on stderr
 per failed switch; exits 1 if any switch failed.
 --json      one JSON document with every switch's result`,
+
+  config: `Usage: ngs config check [--json] --config-file FILE
+
+Reads every --config-file and --config-dir as the other commands do and
+reports every problem of every file at once, each as
+"error: FILE: [SECTION] KEY: message (line N)" or "warning: …": unknown
+device types (with the closest installed one), unknown keys (with a "did you
+mean"), a section replaced by a later file, a missing address, username or
+credential, values that cannot work (a bad port, ip, VLAN, port name, VLAN
+name format, vendor option), and values holding " #" or " ;", which
+oslo.config keeps as part of the value. Connects to nothing; never prints a
+credential.
+--json   one JSON document: {"ok", "files", "switches", "errors", "warnings",
+         "issues": [{"severity", "file", "section", "key", "line", "message"}]}
+Exit codes: 0 no errors (warnings allowed), 2 at least one error.`,
 
   network: `Usage: ngs network add|delete SWITCH VLAN NETWORK_ID [--dry-run] [--json]
        ngs network add|delete --all VLAN NETWORK_ID [--dry-run] [--json]
@@ -106,6 +123,27 @@ public key next to key_file, as key_file.pub), with secret as the enable
 password, speaking the CLI dialect of its device_type. Only loopback
 addresses are allowed. Prints one "listening" line per switch and runs until
 SIGINT or SIGTERM. Point ngs at the same file to drive the simulated switches.`,
+
+  serve: `Usage: ngs serve --config-file FILE [options]
+
+Runs ngs as a service in place of Ironic's ironic-networking: Ironic's
+networking JSON-RPC API 1.0 on POST / (update_port, reset_port, get_switches,
+update_lag, delete_lag), plus GET /healthz, /readyz and /metrics (Prometheus).
+The listener comes from [ironic_networking_json_rpc] in the config (host_ip,
+port = 6190, auth_strategy = http_basic | noauth, http_basic_auth_user_file,
+use_ssl, cert_file, key_file); these options override it:
+
+  --host-ip IP                       address to listen on (default ::)
+  --port PORT                        TCP port (default 6190; 0 = any free port)
+  --auth-strategy http_basic|noauth  noauth only on a loopback --host-ip
+  --http-basic-auth-user-file FILE   htpasswd file with bcrypt entries (htpasswd -B)
+  --use-ssl                          serve HTTPS (needs --cert-file and --key-file)
+  --cert-file FILE, --key-file FILE  PEM certificate and key
+  --shutdown-timeout SECONDS         how long SIGTERM waits for in-flight work (default 30)
+
+SIGTERM/SIGINT: stop accepting, finish in-flight operations, release locks,
+close sessions, exit 0 (a second signal exits at once). SIGHUP: re-read the
+config; on any problem keep the old one and log every problem.`,
 
   help: `Usage: ngs help [COMMAND]
 

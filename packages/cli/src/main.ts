@@ -22,10 +22,12 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   plugins: () => import("./commands/plugins.js"),
   switches: () => import("./commands/switches.js"),
   check: () => import("./commands/check.js"),
+  config: () => import("./commands/config.js"),
   network: () => import("./commands/network.js"),
   port: () => import("./commands/port.js"),
   trunk: () => import("./commands/trunk.js"),
   sim: () => import("./commands/sim.js"),
+  serve: () => import("./commands/serve.js"),
 };
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];

@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url";
 import {
+  checkConfig,
   createLogger,
+  GenericSwitchConfigException,
   loadConfig,
   type DestinationStream,
   type LoadedConfig,
@@ -50,8 +52,33 @@ function splitEnv(v: string | undefined): string[] {
   return (v ?? "").split(":").filter((s) => s.trim() !== "");
 }
 
+/** The config as read, without the device classes' checks (for `plugins`, which must work with a broken config). */
 export function readConfigOrThrow(global: GlobalOptions, command: string): LoadedConfig {
   return loadConfig(configSources(global, command));
+}
+
+/**
+ * The config with every value checked, the device classes' checks included
+ * (each configured device type is imported and each switch built, which
+ * connects to nothing): what every command that uses switches loads, so a
+ * bad value is refused before anything runs, whichever command it is.
+ */
+export async function loadCheckedConfig(global: GlobalOptions, command: string): Promise<LoadedConfig> {
+  const { config, issues } = await checkConfig({
+    ...configSources(global, command),
+    hostPackageJson: HOST_PACKAGE_JSON,
+    pluginDirs: global.pluginDirs,
+    loginChecks: false,
+  });
+  const problems = issues.filter((i) => i.severity === "error").map((i) => i.text);
+  if (problems.length > 0) {
+    throw new GenericSwitchConfigException({
+      message: `Invalid ngs configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  ${p}`).join("\n")}`,
+      problems,
+    });
+  }
+  // Device-level warnings (unknown ngs_* keys) are logged when each switch is built.
+  return config;
 }
 
 /** Plugin dirs from the command line plus `[ngs] plugin_dir`. */

@@ -1,7 +1,7 @@
 import type { GenericSwitchDevice, LoadedConfig, Logger, NgsGlobalConfig } from "./core.js";
 import { GenericSwitchConfigException, loadDevices, switchLogger } from "./core.js";
 import type { GlobalOptions } from "./command.js";
-import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, readConfigOrThrow } from "./runtime.js";
+import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, loadCheckedConfig } from "./runtime.js";
 import { openCoordination, type HostCoordination } from "./coordination.js";
 
 export interface OpenedSwitches {
@@ -23,7 +23,7 @@ export async function openSwitches(
   names: readonly string[] | "all",
   opts: { connect: boolean; defaultLogLevel?: string },
 ): Promise<OpenedSwitches> {
-  const config = readConfigOrThrow(global, command);
+  const config = await loadCheckedConfig(global, command);
   const wanted = names === "all" ? [...config.devices.keys()] : [...names];
   const unknown = wanted.filter((n) => !config.devices.has(n));
   if (unknown.length > 0) {

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { freePort, ngs, startNgsSim, switchSection, writeConfigIn, type Result } from "./helpers.js";
+import { switchSection } from "@ngs/test-utils";
+import { freePort, ngs, startNgsSim, writeConfigIn, type Result } from "./run-ngs.js";
 
 const PASSWORD = "cli-Test-pw-91";
 const SECRET = "cli-Test-en-37";
@@ -182,7 +183,7 @@ describe.concurrent("switches and bad configs", () => {
     const r = await ngs(["port", "plug", "sw1", "Gi0/1", "100", "--dry-run", "--config-file", f]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("Invalid value for 'port': 'abc' is not a TCP port");
+    expect(r.stderr).toContain(`${f}: [genericswitch:sw1] port: invalid value "abc": expected a TCP port from 1 to 65535 (line 4)`);
     expect(r.stderr).not.toContain("hunter2");
   });
 

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { createLogger, GenericSwitchInvalidValue, GenericSwitchNotSupported } from "@ngs/core";
 import HuaweiVrp from "@ngs/device-huawei/vrp";
-import { BIN, freePort, ngs, startNgsSim, switchSection, writeConfigIn, type Result } from "./helpers.js";
+import { switchSection } from "@ngs/test-utils";
+import { BIN, freePort, ngs, startNgsSim, writeConfigIn, type Result } from "./run-ngs.js";
 
 const PASSWORD = "ops-Safety-pw-73";
 const SECRET = "ops-Safety-en-19";

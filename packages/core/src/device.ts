@@ -8,7 +8,8 @@ import {
   sanitiseConfig,
 } from "./errors.js";
 import { defaultLogger, switchLogger, type Logger } from "./logging.js";
-import { parseNgsOptions, type NgsConfig } from "./options/ngs-options.js";
+import { didYouMean } from "./config/keys.js";
+import { NGS_OPTIONS, parseNgsOptions, type NgsConfig } from "./options/ngs-options.js";
 import type {
   BindingProfile,
   CommandPlan,
@@ -89,12 +90,19 @@ export abstract class GenericSwitchDevice {
     const where = `[genericswitch:${deviceName}]`;
 
     const parsed = parseNgsOptions(config, collectExtraOptions(new.target));
-    const problems = [...parsed.problems];
-    const deviceType = config.device_type?.trim();
-    if (!deviceType) problems.unshift("device_type: missing (every device section needs one, e.g. device_type = netmiko_cisco_ios)");
+    // Set before the checks so a subclass's `configProblems()` can read options.
+    this.deviceType = config.device_type?.trim() ?? "";
+    this.transportConfig = Object.freeze({ ...parsed.transport });
+    this.ngsConfig = Object.freeze(parsed.config);
+    this.rawOptions = Object.freeze(parsed.raw);
+
+    const problems = [...parsed.problems, ...parsed.keyProblems.errors];
+    if (!this.deviceType) problems.unshift("device_type: missing (every device section needs one, e.g. device_type = netmiko_cisco_ios)");
     if (parsed.config.batchRequests && !context.batcher && !context.global?.backendUrl) {
       problems.push("ngs_batch_requests: needs [ngs_coordination] backend_url (an etcd URL) to be configured");
     }
+    // A subclass's own checks too (on defaults where a shared option was bad), so every problem is listed at once.
+    problems.push(...this.configProblems());
     if (problems.length > 0) {
       const message = `Invalid configuration for switch ${deviceName}:\n${problems.map((p) => `  ${where} ${p}`).join("\n")}`;
       // Upstream raises this class for a bad name format; keep it, with every other problem listed too.
@@ -104,12 +112,21 @@ export abstract class GenericSwitchDevice {
       }
       throw new GenericSwitchConfigException({ message, option: where, problems });
     }
-    for (const key of parsed.unknown) this.logger.warn({ option: key }, `Ignoring unknown option '${key}' for switch ${deviceName}`);
+    const known = [...NGS_OPTIONS, ...collectExtraOptions(new.target)];
+    for (const key of parsed.unknown) {
+      this.logger.warn({ option: key }, `Ignoring unknown option '${key}' for switch ${deviceName}${didYouMean(key, known)}`);
+    }
+    for (const key of parsed.ignored) this.logger.warn({ option: key }, `Ignoring netmiko option '${key}' for switch ${deviceName}: ngs does not use it`);
+  }
 
-    this.deviceType = deviceType!;
-    this.transportConfig = Object.freeze({ ...parsed.transport });
-    this.ngsConfig = Object.freeze(parsed.config);
-    this.rawOptions = Object.freeze(parsed.raw);
+  /**
+   * The device class's own checks of its options, as `key: message` lines,
+   * reported with the shared ones when the device is built (that is, when
+   * the config loads). Runs inside the base constructor: read options with
+   * `option()` and `ngsConfig` only, not fields the subclass sets itself.
+   */
+  protected configProblems(): string[] {
+    return [];
   }
 
   // ---- options --------------------------------------------------------

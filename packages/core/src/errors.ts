@@ -4,6 +4,8 @@
  * Templates use Python's `%(name)s` placeholders, filled from keyword args.
  */
 
+import { isCredentialKey } from "./config/keys.js";
+
 export type ErrorArgs = Record<string, unknown>;
 
 /** Fill `%(name)s` placeholders; a missing value renders as `<name?>` instead of throwing. */
@@ -138,10 +140,12 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set([
 
 /**
  * A copy of a device config that is safe to log or put in an error message:
- * secrets are masked (upstream masks them as `******`).
+ * secrets are masked (upstream masks them as `******`), judged by what a key
+ * looks like (`isCredentialKey`: `passwrod`, `snmp_community`, `api_token`…),
+ * not only by the known names.
  */
 export function sanitiseConfig(config: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(config)) out[k] = SECRET_KEYS.has(k) ? "******" : v;
+  for (const [k, v] of Object.entries(config)) out[k] = SECRET_KEYS.has(k) || isCredentialKey(k) ? "******" : v;
   return out;
 }

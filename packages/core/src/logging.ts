@@ -34,6 +34,8 @@ export interface CreateLoggerOptions {
   destination?: DestinationStream;
   /** Fixed fields on every line (e.g. `{ component: "driver" }`). */
   base?: Record<string, unknown>;
+  /** Fields merged into every line at the time it is written (e.g. the request id of the operation in progress). */
+  mixin?: () => Record<string, unknown>;
 }
 
 /** A pino logger with ngs's redaction rules. */
@@ -44,6 +46,7 @@ export function createLogger(opts: CreateLoggerOptions = {}): Logger {
       level,
       base: opts.base ?? null,
       redact: { paths: redactPaths(), censor: "******" },
+      ...(opts.mixin ? { mixin: opts.mixin } : {}),
     },
     opts.destination ?? pino.destination(2),
   );

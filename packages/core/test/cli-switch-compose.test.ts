@@ -317,9 +317,8 @@ describe("validation happens before anything is composed", () => {
     expect(() => d.plan("addNetwork", { segmentationId: 33, networkId: "not-a-uuid" })).toThrow(/network id/);
     expect(() => d.plan("addSubportsOnTrunk", { bindingProfile: {}, portId: "p|x", subports: [] })).toThrow(/port name/);
   });
-  test("a bad ngs_trunk_ports entry is refused", () => {
-    const t = make(PortSwitch, { ngs_trunk_ports: "good, bad;port" });
-    expect(() => t.plan("addNetwork", { segmentationId: 33, networkId: NET })).toThrow(/ngs_trunk_ports entry/);
+  test("a bad ngs_trunk_ports entry is refused when the device is built", () => {
+    expect(() => make(PortSwitch, { ngs_trunk_ports: "good, bad;port" })).toThrow(/ngs_trunk_ports: Invalid ngs_trunk_ports entry "bad;port"/);
   });
   test("a bad ngs_port_default_vlan is refused when the device is built", () => {
     expect(() => make(PortSwitch, { ngs_port_default_vlan: "0" })).toThrow(GenericSwitchConfigException);

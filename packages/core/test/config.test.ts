@@ -227,10 +227,77 @@ describe("loadConfig: bad input", () => {
   });
 
   it("readConfig returns the problems instead of throwing", () => {
-    const a = write("a.conf", "[genericswitch:s]\nip = 1\n");
+    const a = write("a.conf", "[genericswitch:s]\nip = 192.0.2.1\n");
     const r = readConfig({ configFiles: [a] });
     expect(r.problems).toHaveLength(1);
-    expect(r.devices.get("s")).toEqual({ ip: "1" });
+    expect(r.devices.get("s")).toEqual({ ip: "192.0.2.1" });
+  });
+});
+
+describe("loadConfig: values checked when the config loads", () => {
+  it("refuses transport values that cannot work, naming file, section, key, value and line", () => {
+    const a = write(
+      "a.conf",
+      [
+        "[genericswitch:s]", // 1
+        "device_type = netmiko_cisco_ios", // 2
+        "ip = 10.0.0.1\u0000", // 3
+        "port = 99999", // 4
+        "username = ad\u001b[31mmin", // 5
+        "ngs_trunk_ports = Po1;reload", // 6
+        "[genericswitch:t]", // 7
+        "host = switch-7.example.net", // 8
+        "port = 22", // 9
+      ].join("\n"),
+    );
+    expect(problemsOf(() => loadConfig({ configFiles: [a] }))).toEqual([
+      `${a}: [genericswitch:s] port: invalid value "99999": expected a TCP port from 1 to 65535 (line 4)`,
+      `${a}: [genericswitch:s] ip: invalid value "10.0.0.1\\u0000": expected an IP address or a host name (line 3)`,
+      `${a}: [genericswitch:s] username: invalid value "ad\\u001b[31mmin": contains a control or invisible character (line 5)`,
+      `${a}: [genericswitch:s] ngs_trunk_ports: Invalid ngs_trunk_ports entry "Po1;reload": only letters, digits, / . : - _ and one inner space are allowed (line 6)`,
+      `${a}: [genericswitch:t] device_type: missing (e.g. device_type = netmiko_cisco_ios) (section at line 7)`,
+    ]);
+  });
+
+  it("never quotes a line that may hold a credential, and flags an indented key = value", () => {
+    const a = write(
+      "a.conf",
+      ["[genericswitch:s]", "device_type = netmiko_fake", "password SimPassw0rd", "username = admin", " password = SimPassw0rd", "  secret: SimPassw0rd", "just words"].join("\n"),
+    );
+    const p = problemsOf(() => loadConfig({ configFiles: [a] }));
+    expect(p).toEqual([
+      `${a}: line 3: expected "key = value" (the line is not shown: it may hold a credential)`,
+      `${a}: line 5: indented line "password = …" would continue the value of "username" (oslo.config reads a line starting with a blank as a continuation): remove the leading blank`,
+      `${a}: line 6: unexpected indented line (a continuation with no key before it)`,
+      `${a}: line 7: expected "key = value", got "just words"`,
+    ]);
+    expect(p.join("\n")).not.toContain("SimPassw0rd");
+  });
+
+  it("refuses a section name or key with a control character, shown escaped", () => {
+    const a = write("a.conf", ["[genericswitch:x\u001b[2Jy]", "ip = 10.0.0.1", "[genericswitch:s]", "device_type = netmiko_fake", "pass\u202eword = x"].join("\n"));
+    const p = problemsOf(() => loadConfig({ configFiles: [a] }));
+    expect(p).toEqual([
+      `${a}: line 1: section name "genericswitch:x\\u001b[2Jy" has a control or invisible character; the section is ignored`,
+      `${a}: line 5: key "pass\\u202eword" has a control or invisible character`,
+    ]);
+    expect(/[\u001b\u202e]/.test(p.join("\n"))).toBe(false);
+  });
+
+  it("warns about a section that looks like a misspelt one of ours, and not about other programs' sections", () => {
+    const a = write("a.conf", ["[DEFAULT]", "debug = true", "[ml2]", "type_drivers = vlan", "[ngs_coordinaton]", "acquire_timeout = 5", "[genericswitch leaf1]", "ip = 10.0.0.1"].join("\n"));
+    expect(loadConfig({ configFiles: [a] }).warnings).toEqual([
+      `${a}: line 5: section [ngs_coordinaton] is not read by ngs (did you mean [ngs_coordination]?)`,
+      `${a}: line 7: section [genericswitch leaf1] is not read by ngs (did you mean [genericswitch:NAME]?)`,
+    ]);
+  });
+
+  it("bounds every value's length: a 10 MB value is refused and dropped, its continuation lines too", () => {
+    const huge = "Gi1/0/1,".repeat(1_310_720);
+    const a = write("a.conf", ["[genericswitch:s]", "device_type = netmiko_fake", `ngs_trunk_ports = ${huge}`, "  Gi1/0/2", "  Gi1/0/3", "ip = 10.0.0.1"].join("\n"));
+    const r = readConfig({ configFiles: [a] });
+    expect(r.problems).toEqual([`${a}: line 3: the value of "ngs_trunk_ports" is longer than 16384 characters (10485760); it is ignored`]);
+    expect(r.devices.get("s")).toEqual({ device_type: "netmiko_fake", ip: "10.0.0.1" });
   });
 });
 

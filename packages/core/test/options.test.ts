@@ -134,7 +134,10 @@ describe("GenericSwitchDevice options", () => {
     expect(d.option("ngs_bogus")).toBeUndefined();
     expect(d.transportConfig).toEqual(base);
     const warnings = lines.filter((l) => l.level === 40).map((l) => l.msg);
-    expect(warnings).toEqual(["Ignoring unknown option 'ngs_bogus' for switch sw", "Ignoring unknown option 'ngs_trunk_port' for switch sw"]);
+    expect(warnings).toEqual([
+      "Ignoring unknown option 'ngs_bogus' for switch sw",
+      "Ignoring unknown option 'ngs_trunk_port' for switch sw (did you mean 'ngs_trunk_ports'?)",
+    ]);
     expect(lines.every((l) => l.switch === "sw")).toBe(true);
 
     const { lines: l2, context: c2 } = capture();
@@ -146,7 +149,7 @@ describe("GenericSwitchDevice options", () => {
     const e = errorOf(
       () =>
         new Quiet(
-          { ip: "1", ngs_manage_vlans: "maybe", ngs_max_connections: "two", ngs_switchport_mode: "trunk", ngs_ssh_disabled_algorithms: "kex", ngs_port_id_re_sub: "{" },
+          { ip: "192.0.2.9", ngs_manage_vlans: "maybe", ngs_max_connections: "two", ngs_switchport_mode: "trunk", ngs_ssh_disabled_algorithms: "kex", ngs_port_id_re_sub: "{" },
           "sw9",
         ),
     );

@@ -2,3 +2,4 @@
 export * from "./ovs.js";
 export * from "./etcd.js";
 export { startSshd, SSHD_PATH, type Sshd, type SshdUser, type SshdUserSpec, type StartSshdOptions } from "./sshd.js";
+export { switchSection } from "./ini.js";

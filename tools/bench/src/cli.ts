@@ -16,15 +16,18 @@ import { renderResults, type BenchResults } from "./results.js";
 import { benchBatching } from "./scenarios/batching.js";
 import { benchOverhead } from "./scenarios/overhead.js";
 import { benchScale } from "./scenarios/scale.js";
+import { benchService } from "./scenarios/service.js";
 import { CONFIGS, SCENARIOS, type Scenario } from "./config.js";
 
-const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale]... [--out DIR] [--json]
+const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale|service]... [--out DIR] [--json] [--merge]
 
   --small        a few operations per scenario (CI); numbers are not representative
   --scenario S   run only these scenarios (repeatable; default all)
   --out DIR      where RESULTS.md, results.json and latency-vs-concurrency.svg go
                  (default: the @ngs/bench package directory)
   --json         print the results as JSON instead of the summary
+  --merge        keep the other scenarios' results already in DIR/results.json
+                 (each keeps its own date and machine line)
   --render       measure nothing: rewrite RESULTS.md and the chart from DIR/results.json
                  (e.g. after adding ANALYSIS.md next to them)
 `;
@@ -42,6 +45,11 @@ function summary(r: BenchResults): string {
     lines.push(`batching  lower bound ${r.batching.lowerBoundMs} ms`);
     for (const v of r.batching.variants) {
       lines.push(`batching  ${v.variant}: ${v.wallMs} ms = ${v.ratio} x lower bound (${v.plugs} plugs, ${v.sessions} sessions, ${v.saves} saves, ${v.errors} errors)`);
+    }
+  }
+  if (r.service) {
+    for (const p of r.service.points) {
+      lines.push(`service   concurrency ${p.concurrency}: HTTP p50 ${p.http.p50Ms} ms p99 ${p.http.p99Ms} ms ${p.http.opsPerS} ops/s; in process p50 ${p.inProcess.p50Ms} ms p99 ${p.inProcess.p99Ms} ms ${p.inProcess.opsPerS} ops/s; HTTP adds ${p.addedP50Ms} ms at p50`);
     }
   }
   if (r.scale) {
@@ -63,6 +71,7 @@ async function main(): Promise<number> {
         out: { type: "string" },
         json: { type: "boolean" },
         render: { type: "boolean" },
+        merge: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -115,7 +124,25 @@ async function main(): Promise<number> {
       results.scale = await benchScale(cfg.scale);
     });
   }
+  if (wanted.includes("service")) {
+    await attempt("service", async () => {
+      results.service = await benchService(cfg.service);
+    });
+  }
   results.loadAvgEnd = loadavg();
+  if (values.merge && existsSync(join(out, "results.json"))) {
+    // Keep what this run did not measure; the service scenario carries its own date and machine.
+    const earlier = JSON.parse(await readFile(join(out, "results.json"), "utf8")) as BenchResults;
+    for (const k of ["overhead", "batching", "scale", "service"] as const) {
+      if (!wanted.includes(k) && earlier[k]) (results as unknown as Record<string, unknown>)[k] = earlier[k];
+    }
+    if (!["overhead", "batching", "scale"].some((k) => wanted.includes(k as Scenario))) {
+      results.machine = earlier.machine;
+      results.command = earlier.command;
+      results.loadAvgEnd = earlier.loadAvgEnd;
+      results.small = earlier.small;
+    }
+  }
   await writeOutputs(out, results);
   process.stdout.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : `${summary(results)}\nwritten to ${join(out, "RESULTS.md")}\n`);
   return results.failures.length === 0 ? 0 : 1;

@@ -1,13 +1,14 @@
 /** Scenario sizes: the full benchmark (the numbers) and the small CI one. */
 import type { SimProfile } from "./scenarios/common.js";
 
-export const SCENARIOS = ["overhead", "batching", "scale"] as const;
+export const SCENARIOS = ["overhead", "batching", "scale", "service"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchConfig {
   overhead: { ports: number; latencyMs: number; repeats: number };
   batching: { plugs: number; processes: number; profile: SimProfile; concurrencyLevels: number[] };
   scale: { switches: number; repeats: number };
+  service: { ops: number; concurrencyLevels: number[] };
 }
 
 export const CONFIGS: Record<"full" | "small", BenchConfig> = {
@@ -20,6 +21,7 @@ export const CONFIGS: Record<"full" | "small", BenchConfig> = {
       concurrencyLevels: [1, 2, 4, 8, 16],
     },
     scale: { switches: 1000, repeats: 5 },
+    service: { ops: 1000, concurrencyLevels: [1, 50] },
   },
   small: {
     overhead: { ports: 3, latencyMs: 5, repeats: 1 },
@@ -30,5 +32,6 @@ export const CONFIGS: Record<"full" | "small", BenchConfig> = {
       concurrencyLevels: [1, 2],
     },
     scale: { switches: 50, repeats: 1 },
+    service: { ops: 20, concurrencyLevels: [1, 4] },
   },
 };

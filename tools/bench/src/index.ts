@@ -10,6 +10,7 @@ export {
   type VariantName,
 } from "./scenarios/batching.js";
 export { benchScale, renderScaleConfig, type ScaleResult } from "./scenarios/scale.js";
+export { benchService, type ServiceResult, type ServicePoint, type ServiceOptions, type LatencyStats } from "./scenarios/service.js";
 export { portNames, portRun, IOS_PLUG_COMMANDS, type SimProfile } from "./scenarios/common.js";
 export { renderResults, type BenchResults } from "./results.js";
 export { renderLineChart, ticks, type ChartOptions, type ChartSeries } from "./svg.js";

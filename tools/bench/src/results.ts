@@ -3,6 +3,7 @@ import type { MachineInfo } from "./machine.js";
 import { VARIANT_LABEL, type BatchingResult } from "./scenarios/batching.js";
 import type { OverheadResult } from "./scenarios/overhead.js";
 import type { ScaleResult } from "./scenarios/scale.js";
+import type { ServiceResult } from "./scenarios/service.js";
 
 export interface BenchResults {
   machine: MachineInfo;
@@ -11,6 +12,7 @@ export interface BenchResults {
   overhead?: OverheadResult;
   batching?: BatchingResult;
   scale?: ScaleResult;
+  service?: ServiceResult;
   /** Scenarios that could not run, with the reason. */
   failures: { scenario: string; error: string }[];
   /** Extra notes (analysis of a missed target), added by hand or by the caller. */
@@ -152,6 +154,49 @@ function scaleSection(s: ScaleResult): string[] {
   ];
 }
 
+function serviceSection(s: ServiceResult): string[] {
+  const m = s.machine;
+  return [
+    "## Service (`ngs serve`)",
+    "",
+    `Measured ${m.date} on ${m.cores} cores (${m.cpuModel}), Node ${m.node}, load average ${m.loadAvg.map((v) => v.toFixed(2)).join(" / ")}.`,
+    "`update_port` (access) through `ngs serve`'s JSON-RPC endpoint over HTTP keep-alive on loopback, versus the same",
+    "`plugPortToNetwork` called in process, on one simulated Cisco IOS switch (0 ms per command, `ngs_ssh_reuse_connection`,",
+    "`ngs_max_connections = 8`, no save). The difference at p50 is what the HTTP layer adds (fastify, JSON-RPC checks, logging, metrics).",
+    "The HTTP floor is the same client against a bare Node HTTP server that answers a fixed body at once (HTTP itself, no ngs);",
+    "\"ngs server over floor\" = added − floor. The client and the server share one",
+    "process (the switch is its own, `ngs sim`), so at concurrency 50 the run is CPU-bound and any CPU per request shows up as",
+    "queueing in p50. \"HTTP layer alone\" is `get_switches` through `ngs serve` (the whole HTTP, auth-free JSON-RPC, logging and",
+    "metrics path, no switch I/O) minus the floor: the target is judged there. The update_port difference also carries the",
+    "SSH session's own I/O callbacks, which an HTTP request has to queue behind in the event loop while an in-process call does not.",
+    "",
+    ...mdTable(
+      ["concurrency", "ops", "HTTP p50 ms", "HTTP p99 ms", "HTTP ops/s", "in-process p50 ms", "in-process p99 ms", "in-process ops/s", "added at p50 ms", "HTTP floor p50 ms", "ngs server over floor ms", "get_switches p50 ms", "HTTP layer alone p50 ms"],
+      s.points.map((p) => [
+        String(p.concurrency),
+        String(p.ops),
+        f2(p.http.p50Ms),
+        f2(p.http.p99Ms),
+        f1(p.http.opsPerS),
+        f2(p.inProcess.p50Ms),
+        f2(p.inProcess.p99Ms),
+        f1(p.inProcess.opsPerS),
+        f2(p.addedP50Ms),
+        f2(p.httpFloor.p50Ms),
+        f2(p.serverOverFloorP50Ms),
+        f2(p.rpcNoSwitch.p50Ms),
+        f2(p.httpLayerP50Ms),
+      ]),
+    ),
+    "",
+    ...s.points.map(
+      (p) =>
+        `- Target: the HTTP layer adds ≤ ${s.targetAddedP50Ms} ms at p50, concurrency ${p.concurrency}: ${f2(p.httpLayerP50Ms)} ms alone — ${verdict(p.httpLayerP50Ms <= s.targetAddedP50Ms)}; update_port over HTTP vs in process: +${f2(p.addedP50Ms)} ms — ${verdict(p.addedP50Ms <= s.targetAddedP50Ms)}`,
+    ),
+    "",
+  ];
+}
+
 export function renderResults(r: BenchResults): string {
   const m = r.machine;
   const out = [
@@ -170,6 +215,7 @@ export function renderResults(r: BenchResults): string {
   if (r.batching) out.push(...batchingSection(r.batching));
   if (r.chartFile) out.push(`![plug latency versus concurrency, batching on and off](${r.chartFile})`, "");
   if (r.scale) out.push(...scaleSection(r.scale));
+  if (r.service) out.push(...serviceSection(r.service));
   if (r.failures.length > 0) {
     out.push("## Could not run", "");
     for (const f of r.failures) out.push(`- ${f.scenario}: ${f.error}`);

@@ -32,6 +32,20 @@ describe("ngs-bench --small", () => {
     expect(stdout).toMatch(/^overhead /m);
     expect(stdout).toMatch(/^batching /m);
     expect(stdout).toMatch(/^scale /m);
+    expect(stdout).toMatch(/^service /m);
+  });
+
+  it("service: update_port over HTTP and in process at each concurrency", () => {
+    const s = results.service!;
+    expect(s.points.map((p) => p.concurrency)).toEqual([1, 4]);
+    for (const p of s.points) {
+      expect(p.http.opsPerS).toBeGreaterThan(0);
+      expect(p.inProcess.opsPerS).toBeGreaterThan(0);
+      expect(p.http.p99Ms).toBeGreaterThanOrEqual(p.http.p50Ms);
+      expect(p.addedP50Ms).toBeCloseTo(p.http.p50Ms - p.inProcess.p50Ms, 1);
+      expect(p.httpFloor.opsPerS).toBeGreaterThan(0);
+      expect(p.httpLayerP50Ms).toBeCloseTo(p.rpcNoSwitch.p50Ms - p.httpFloor.p50Ms, 1);
+    }
   });
 
   it("overhead: every operation counted, sessions and saves as configured", () => {
@@ -97,7 +111,7 @@ describe("ngs-bench --small", () => {
     expect(md).toContain(`- Node: ${process.version}`);
     expect(md).toMatch(/- Machine: \d+ cores/);
     expect(md).toContain(`--small --out ${dir}`);
-    for (const h of ["## Session overhead", "## Batching", "### Plug latency versus concurrency", "## Scale"]) expect(md).toContain(h);
+    for (const h of ["## Session overhead", "## Batching", "### Plug latency versus concurrency", "## Scale", "## Service (`ngs serve`)"]) expect(md).toContain(h);
     expect(md).toContain("![plug latency versus concurrency");
     expect(md).not.toContain("## Could not run");
     const svg = await readFile(join(dir, "latency-vs-concurrency.svg"), "utf8");

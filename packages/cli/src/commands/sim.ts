@@ -1,24 +1,18 @@
 import { existsSync, readFileSync } from "node:fs";
-import { isIP } from "node:net";
 import type { CommandInput } from "../command.js";
-import { GenericSwitchConfigException } from "../core.js";
+import { GenericSwitchConfigException, isLoopbackHost } from "../core.js";
 import { UsageError } from "../errors.js";
-import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, readConfigOrThrow } from "../runtime.js";
+import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, loadCheckedConfig } from "../runtime.js";
 import { hostPlugins, simPlatformFor } from "../sim-platform.js";
 
 export const options = {} as const;
 
 /** 127.0.0.0/8, ::1 and localhost: the simulator never listens anywhere else. */
-export function isLoopback(host: string): boolean {
-  if (host === "localhost") return true;
-  if (isIP(host) === 4) return host.startsWith("127.");
-  if (isIP(host) === 6) return host === "::1" || host === "0:0:0:0:0:0:0:1";
-  return false;
-}
+export const isLoopback = isLoopbackHost;
 
 export async function run(input: CommandInput): Promise<number> {
   if (input.positionals.length) throw new UsageError(`unexpected argument '${input.positionals[0]}'`, "sim");
-  const config = readConfigOrThrow(input.global, "sim");
+  const config = await loadCheckedConfig(input.global, "sim");
   const logger = await makeLogger(input.global);
   const { startSwitch, platforms } = await import("@ngs/switch-sim");
   const plugins = hostPlugins(HOST_PACKAGE_JSON, pluginDirs(input.global, config));

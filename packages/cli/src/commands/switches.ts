@@ -1,5 +1,5 @@
 import type { CommandInput } from "../command.js";
-import { readConfigOrThrow } from "../runtime.js";
+import { loadCheckedConfig } from "../runtime.js";
 import { formatTable } from "../table.js";
 
 export const options = { json: { type: "boolean" } } as const;
@@ -10,7 +10,7 @@ export async function run({ positionals, values, global }: CommandInput): Promis
     const { UsageError } = await import("../errors.js");
     throw new UsageError(`unexpected argument '${positionals[0]}'`, "switches");
   }
-  const config = readConfigOrThrow(global, "switches");
+  const config = await loadCheckedConfig(global, "switches");
   const rows = [...config.devices].map(([name, dev]) => ({
     name,
     device_type: dev.device_type ?? "",

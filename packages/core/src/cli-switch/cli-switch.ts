@@ -14,11 +14,13 @@ import {
   GenericSwitchNetmikoConfigError,
   GenericSwitchNetmikoConnectError,
   GenericSwitchNetmikoNotSupported,
+  GenericSwitchNetworkNameFormatInvalid,
 } from "../errors.js";
 import { InProcessCoordinator, PoolLock } from "../locking/index.js";
 import type { BindingProfile, CommandPlan, DeviceConfig, SecurityGroup, SecurityGroupRule, SubPort, TrunkDetails } from "../types.js";
 import type { DeviceContext } from "../device.js";
-import { networkIdHex, validateNetworkId, validatePortName, validateVlanId } from "../validation.js";
+import { networkIdHex, showValue, validateNetworkId, validatePortName, validateVlanId, type PortNameRule } from "../validation.js";
+import { vlanNameProblem, type VlanNameRule } from "../options/name-format.js";
 import { aclFilter, aclPrefix } from "./security-groups.js";
 import {
   isAuthenticationError,
@@ -112,6 +114,10 @@ export interface CliSwitchStatics {
   readonly errorPatterns: readonly RegExp[];
   /** Port names end up in a shell command line (OVS, Cumulus, SONiC): stricter validation. */
   readonly shellCommands: boolean;
+  /** How the dialect spells one port: may it have an inner space, does `1-48` select a range. */
+  readonly portNameRule: PortNameRule;
+  /** The platform's VLAN name limits: length, and whether a space stays inside the name. */
+  readonly vlanNameRule: VlanNameRule;
 }
 
 /** A retry-once-worthy failure: the session broke, not the switch refusing a change. */
@@ -140,6 +146,19 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   static commands: CommandTemplates = {};
   static errorPatterns: readonly RegExp[] = [];
   static shellCommands = false;
+  /** The switch is reached by logging in (address, username, credential); the in-memory fake is not. */
+  static needsLogin = true;
+  /**
+   * How this dialect spells one port (each vendor states its own): by
+   * default one inner space is allowed and `-` between digits is a range,
+   * as on most switch CLIs.
+   */
+  static portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
+  /**
+   * The platform's VLAN name limits (each vendor whose commands carry
+   * `{network_name}` states its own); by default 255 characters, no space.
+   */
+  static vlanNameRule: VlanNameRule = { maxLength: 255, space: false };
   /** Host-key options the session layer reads besides the base `ngs_*` set. */
   static override readonly extraOptions: readonly string[] = ["ngs_known_hosts_file", "ngs_host_key_fingerprint"];
 
@@ -183,6 +202,43 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     }
   }
 
+  /**
+   * `ngs_trunk_ports` spelled as this dialect names one port, and the
+   * longest VLAN name `ngs_network_name_format` can render (a 32-digit
+   * network id, VLAN 4094) within the platform's limits.
+   */
+  protected override configProblems(): string[] {
+    const problems = super.configProblems();
+    for (const p of this.trunkPorts) {
+      try {
+        this.portName(p, "ngs_trunk_ports entry");
+      } catch (e) {
+        problems.push(`ngs_trunk_ports: ${(e as Error).message}`);
+        break;
+      }
+    }
+    const templates = [...(this.commands.ADD_NETWORK ?? []), ...(this.commands.DELETE_NETWORK ?? [])];
+    if (templates.some((t) => t.includes("{network_name}"))) {
+      const longest = this.ngsConfig.networkNameFormat.format({ network_id: "f".repeat(32), segmentation_id: "4094" });
+      const problem = vlanNameProblem(longest, this.statics.vlanNameRule);
+      if (problem) problems.push(`ngs_network_name_format: ${showValue(this.networkNameFormat)}: ${problem}`);
+    }
+    return problems;
+  }
+
+  /** The rendered name, checked again against the platform's VLAN name rule. */
+  override formatNetworkName(networkId: string | number, segmentationId: number | string): string {
+    const name = super.formatNetworkName(networkId, segmentationId);
+    const problem = vlanNameProblem(name, this.statics.vlanNameRule);
+    if (problem) {
+      throw new GenericSwitchNetworkNameFormatInvalid({
+        message: `Invalid value for 'ngs_network_name_format': ${showValue(this.networkNameFormat)}: ${problem}`,
+        name_format: showValue(this.networkNameFormat),
+      });
+    }
+    return name;
+  }
+
   // ---- vendor data ----------------------------------------------------
 
   protected get statics(): CliSwitchStatics {
@@ -219,7 +275,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     return validateVlanId(v, what);
   }
   protected portName(name: unknown, what = "port name"): string {
-    return validatePortName(name, { shell: this.shellCommands, what });
+    return validatePortName(name, { shell: this.shellCommands, rule: this.statics.portNameRule, what });
   }
   protected portStep(name: string, segmentationId: VlanId, opts: PortOptions = {}, what = "port name"): PortStep {
     // Python truthiness, as upstream tests it: an empty dict means "no trunk".

@@ -1,2 +1,3 @@
 export * from "./oslo-ini.js";
 export * from "./load.js";
+export * from "./keys.js";

@@ -3,6 +3,8 @@ import { dirname, join, resolve } from "node:path";
 import { GenericSwitchConfigException } from "../errors.js";
 import { parseNgsOptions } from "../options/ngs-options.js";
 import { parseInteger, parseList } from "../options/parse.js";
+import { showValue } from "../validation.js";
+import { closestName } from "./keys.js";
 import type { DeviceConfig, NgsGlobalConfig } from "../types.js";
 import { parseOsloIni, type IniSection } from "./oslo-ini.js";
 
@@ -30,6 +32,37 @@ export interface LoadedConfig {
 export interface ConfigReadResult extends LoadedConfig {
   /** Every error found (`file: [section] key: message`); empty means usable. */
   problems: string[];
+  /** The same problems and warnings, as data (`ngs config check --json`). */
+  issues: ConfigIssue[];
+  /** Device name → the line of each of its keys (for messages about a key). */
+  deviceKeyLines: Map<string, Record<string, number>>;
+}
+
+/** One thing wrong (or worth knowing) about the config, with where it is. */
+export interface ConfigIssue {
+  severity: "error" | "warning";
+  file?: string;
+  /** The section as written, without brackets (`genericswitch:leaf1`). */
+  section?: string;
+  key?: string;
+  line?: number;
+  message: string;
+  /** The one-line form: `file: [section] key: message (line N)`. */
+  text: string;
+}
+
+/** Builds issues and their one-line text in the shared `file: [section] key: message` style. */
+export function configIssue(severity: ConfigIssue["severity"], where: Omit<ConfigIssue, "severity" | "message" | "text">, message: string): ConfigIssue {
+  const { file, section, key, line } = where;
+  let text: string;
+  if (section !== undefined) {
+    text = `${file}: [${section}] ${key !== undefined ? `${key}: ` : ""}${message}${line !== undefined ? ` (line ${line})` : ""}`;
+  } else if (line !== undefined) {
+    text = `${file}: line ${line}: ${message}`;
+  } else {
+    text = file !== undefined ? `${file}: ${message}` : message;
+  }
+  return { severity, ...where, message, text };
 }
 
 const KNOWN_GLOBAL: Readonly<Record<string, readonly string[]>> = {
@@ -67,9 +100,13 @@ export function configFileList(sources: ConfigSources, problems: string[] = []):
  *   which hides a typo in `--config-file` until a port fails to bind).
  */
 export function readConfig(sources: ConfigSources): ConfigReadResult {
-  const problems: string[] = [];
-  const warnings: string[] = [];
-  const files = configFileList(sources, problems);
+  const issues: ConfigIssue[] = [];
+  const error = (where: Omit<ConfigIssue, "severity" | "message" | "text">, message: string) => issues.push(configIssue("error", where, message));
+  const warn = (where: Omit<ConfigIssue, "severity" | "message" | "text">, message: string) => issues.push(configIssue("warning", where, message));
+  const dirProblems: string[] = [];
+  const files = configFileList(sources, dirProblems);
+  for (const p of dirProblems) error({ file: p.slice(0, p.indexOf(": ")) }, p.slice(p.indexOf(": ") + 2));
+  const deviceKeyLines = new Map<string, Record<string, number>>();
   const devices = new Map<string, DeviceConfig>();
   const deviceSources = new Map<string, { file: string; line: number }>();
   const globals: Record<string, { value: string; file: string; line: number } | undefined> = {};
@@ -80,38 +117,44 @@ export function readConfig(sources: ConfigSources): ConfigReadResult {
       if (statSync(file).isDirectory()) throw new Error("is a directory (use --config-dir for a directory)");
       text = readFileSync(file, "utf8");
     } catch (e) {
-      problems.push(`${file}: cannot read config file: ${errText(e)}`);
+      error({ file }, `cannot read config file: ${errText(e)}`);
       continue;
     }
     const parsed = parseOsloIni(text);
-    for (const err of parsed.errors) problems.push(`${file}: line ${err.line}: ${err.message}`);
+    for (const err of parsed.errors) error({ file, line: err.line }, err.message);
 
     for (const section of parsed.sections.values()) {
       if (section.name.startsWith(DEVICE_SECTION_PREFIX)) {
         const name = section.name.slice(DEVICE_SECTION_PREFIX.length).trim();
-        const where = `${file}: [${section.name}]`;
         if (name === "") {
-          problems.push(`${where} a device section needs a name: [genericswitch:NAME] (line ${section.line})`);
+          error({ file, section: section.name, line: section.line }, "a device section needs a name: [genericswitch:NAME]");
           continue;
         }
         const device = firstValues(section);
-        problems.push(...checkDevice(device, section, where));
+        for (const i of checkDevice(device, section, file)) issues.push(i);
         const earlier = deviceSources.get(name);
         if (earlier && earlier.file !== file) {
-          warnings.push(`${where} replaces the section from ${earlier.file} (keys are not merged)`);
+          warn({ file, section: section.name }, `replaces the section from ${earlier.file} (keys are not merged)`);
         }
         devices.set(name, device);
         deviceSources.set(name, { file, line: section.line });
+        deviceKeyLines.set(name, Object.fromEntries([...section.values].map(([k, v]) => [k, v[0]!.line])));
       } else if (section.name in KNOWN_GLOBAL) {
         const known = KNOWN_GLOBAL[section.name]!;
         for (const [key, values] of section.values) {
           if (!known.includes(key)) {
-            warnings.push(`${file}: [${section.name}] ${key}: unknown option, ignored (known: ${known.join(", ")})`);
+            warn({ file, section: section.name, key }, `unknown option, ignored (known: ${known.join(", ")})`);
             continue;
           }
           const last = values[values.length - 1]!;
           globals[`${section.name}.${key}`] = { value: last.value, file, line: last.line };
         }
+      } else {
+        // Other sections are other programs' ([DEFAULT], [ml2], …); one that looks like a typo of ours is worth a word.
+        const close = /^genericswitch\b/i.test(section.name)
+          ? "genericswitch:NAME"
+          : closestName(section.name, Object.keys(KNOWN_GLOBAL));
+        if (close) warn({ file, line: section.line }, `section [${section.name}] is not read by ngs (did you mean [${close}]?)`);
       }
     }
   }
@@ -125,8 +168,9 @@ export function readConfig(sources: ConfigSources): ConfigReadResult {
     try {
       global.acquireTimeoutS = parseInteger("acquire_timeout", timeout.value, 0);
     } catch {
-      problems.push(
-        `${timeout.file}: [ngs_coordination] acquire_timeout: invalid value ${JSON.stringify(timeout.value)}: expected an integer >= 0 (seconds; 0 waits forever)`,
+      error(
+        { file: timeout.file, section: "ngs_coordination", key: "acquire_timeout" },
+        `invalid value ${showValue(timeout.value)}: expected an integer >= 0 (seconds; 0 waits forever)`,
       );
     }
   }
@@ -140,7 +184,9 @@ export function readConfig(sources: ConfigSources): ConfigReadResult {
     global.pluginDirs = parseList(pluginDir.value).map((d) => resolve(dirname(pluginDir.file), d));
   }
 
-  return { devices, deviceSources, global, files, warnings, problems };
+  const problems = issues.filter((i) => i.severity === "error").map((i) => i.text);
+  const warnings = issues.filter((i) => i.severity === "warning").map((i) => i.text);
+  return { devices, deviceSources, deviceKeyLines, global, files, warnings, problems, issues };
 }
 
 /**
@@ -148,7 +194,7 @@ export function readConfig(sources: ConfigSources): ConfigReadResult {
  * problem (`file: [section] key: message` per line) when there is any.
  */
 export function loadConfig(sources: ConfigSources): LoadedConfig {
-  const { problems, ...loaded } = readConfig(sources);
+  const { problems, issues: _issues, deviceKeyLines: _lines, ...loaded } = readConfig(sources);
   if (!sources.configFiles?.length && !sources.configDirs?.length) {
     problems.push("no config given: pass at least one config file or config dir");
   }
@@ -167,21 +213,22 @@ function firstValues(section: IniSection): DeviceConfig {
   return out;
 }
 
-/** What can be checked without the device class: device_type and the base `ngs_*` options. */
-function checkDevice(device: DeviceConfig, section: IniSection, where: string): string[] {
-  const problems: string[] = [];
+/** What can be checked without the device class: device_type, the base `ngs_*` options and the transport values. */
+function checkDevice(device: DeviceConfig, section: IniSection, file: string): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const at = { file, section: section.name };
   if (device.device_type === undefined) {
-    problems.push(`${where} device_type: missing (e.g. device_type = netmiko_cisco_ios) (section at line ${section.line})`);
+    issues.push(configIssue("error", { ...at, key: "device_type" }, `missing (e.g. device_type = netmiko_cisco_ios) (section at line ${section.line})`));
   } else if (device.device_type.trim() === "") {
-    problems.push(`${where} device_type: empty (line ${section.values.get("device_type")![0]!.line})`);
+    issues.push(configIssue("error", { ...at, key: "device_type", line: section.values.get("device_type")![0]!.line }, "empty"));
   }
-  // Vendor-specific ngs_* keys are unknown here; the device class warns about those.
+  // Vendor-specific ngs_* keys are unknown here; the device class checks those.
   for (const p of parseNgsOptions(device).problems) {
     const key = p.slice(0, p.indexOf(":"));
     const line = section.values.get(key)?.[0]?.line;
-    problems.push(`${where} ${p}${line ? ` (line ${line})` : ""}`);
+    issues.push(configIssue("error", { ...at, key, ...(line ? { line } : {}) }, p.slice(key.length + 2)));
   }
-  return problems;
+  return issues;
 }
 
 function errText(e: unknown): string {

@@ -15,7 +15,25 @@
  *   a blank line ends it;
  * - every value of a repeated key is kept, in order; a section repeated in
  *   one file adds to the same section.
+ *
+ * Where ngs is stricter than oslo (each an error with its line number):
+ * - an indented line that reads `key = value` is refused rather than
+ *   appended to the previous value (a stray blank turned `password = …`
+ *   into part of the username);
+ * - a section name or key with a control or invisible character (an ANSI
+ *   escape would act on the terminal that prints it) is refused;
+ * - a value longer than `MAX_VALUE_LENGTH` is refused and dropped;
+ * - a line that may hold a credential is never quoted in an error.
  */
+
+import { isCredentialKey } from "./keys.js";
+import { hasInvisible, showValue } from "../validation.js";
+
+/** The longest value accepted (a list of a few hundred ports fits; a 10 MB paste does not). */
+export const MAX_VALUE_LENGTH = 16384;
+
+/** An indented line that looks like a `key = value` of its own (`  password = x`, `  port: 22`). */
+const KEY_VALUE_LINE = /^([A-Za-z_][\w.-]*)\s*(?:=|:\s)/;
 
 export interface IniValue {
   value: string;
@@ -45,7 +63,23 @@ export function parseOsloIni(text: string): ParsedIni {
   const errors: IniSyntaxError[] = [];
   let section: IniSection | undefined;
   // The value being built, so continuation lines can extend it.
-  let current: { parts: string[]; target: IniValue } | undefined;
+  let current: { key: string; parts: string[]; target: IniValue; list: IniValue[] } | undefined;
+  // Drop an overlong value (so nothing downstream works on it) and say so, without quoting it.
+  const tooLong = (key: string, target: IniValue, lineNo: number) => {
+    errors.push({
+      line: lineNo,
+      message: `the value of ${JSON.stringify(key)} is longer than ${MAX_VALUE_LENGTH} characters (${target.value.length}); it is ignored`,
+    });
+    const list = current?.list;
+    if (list) list.splice(list.indexOf(target), 1);
+    if (list?.length === 0) section?.values.delete(key);
+    current = undefined;
+    skipping = true;
+  };
+  // After an overlong value, its further continuation lines are dropped without an error each.
+  let skipping = false;
+  // Inside a section refused for its name: its keys are dropped without an error each.
+  let ignoredSection = false;
 
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
   lines.forEach((rawLine, i) => {
@@ -53,12 +87,23 @@ export function parseOsloIni(text: string): ParsedIni {
     const line = rawLine.trimEnd();
     if (line === "") {
       current = undefined;
+      skipping = false;
       return;
     }
+    if (/^\s/.test(line) && skipping) return;
+    skipping = false;
     if (/^\s/.test(line)) {
-      if (current) {
+      const looksLikeKey = KEY_VALUE_LINE.exec(line.trimStart());
+      if (current && looksLikeKey) {
+        errors.push({
+          line: lineNo,
+          message: `indented line "${looksLikeKey[1]} = …" would continue the value of ${JSON.stringify(current.key)} (oslo.config reads a line starting with a blank as a continuation): remove the leading blank`,
+        });
+        current = undefined;
+      } else if (current) {
         current.parts.push(line.trimStart());
         current.target.value = current.parts.join("\n");
+        if (current.target.value.length > MAX_VALUE_LENGTH) tooLong(current.key, current.target, lineNo);
       } else {
         errors.push({ line: lineNo, message: "unexpected indented line (a continuation with no key before it)" });
       }
@@ -78,6 +123,13 @@ export function parseOsloIni(text: string): ParsedIni {
         section = undefined;
         return;
       }
+      if (hasInvisible(name)) {
+        errors.push({ line: lineNo, message: `section name ${showValue(name)} has a control or invisible character; the section is ignored` });
+        section = undefined;
+        ignoredSection = true;
+        return;
+      }
+      ignoredSection = false;
       section = sections.get(name);
       if (!section) {
         section = { name, line: lineNo, values: new Map() };
@@ -88,7 +140,14 @@ export function parseOsloIni(text: string): ParsedIni {
     const colon = line.indexOf(":");
     const equal = line.indexOf("=");
     if (colon < 0 && equal < 0) {
-      errors.push({ line: lineNo, message: `expected "key = value", got ${JSON.stringify(line)}` });
+      // `password SimPassw0rd` (no `=`) must not end up in a log: quote the line only when no word of it looks like a credential key.
+      const secretish = line.split(/\s+/).some((w) => isCredentialKey(w));
+      errors.push({
+        line: lineNo,
+        message: secretish
+          ? 'expected "key = value" (the line is not shown: it may hold a credential)'
+          : `expected "key = value", got ${showValue(line)}`,
+      });
       return;
     }
     const sep = colon < 0 ? equal : equal < 0 ? colon : Math.min(colon, equal);
@@ -98,6 +157,11 @@ export function parseOsloIni(text: string): ParsedIni {
       errors.push({ line: lineNo, message: "empty key" });
       return;
     }
+    if (hasInvisible(key)) {
+      errors.push({ line: lineNo, message: `key ${showValue(key)} has a control or invisible character` });
+      return;
+    }
+    if (!section && ignoredSection) return; // reported once, at its header
     if (!section) {
       errors.push({ line: lineNo, message: `key ${JSON.stringify(key)} appears before any [section]` });
       return;
@@ -106,10 +170,11 @@ export function parseOsloIni(text: string): ParsedIni {
       value = value.slice(1, -1);
     }
     const target: IniValue = { value, line: lineNo };
-    const list = section.values.get(key);
+    let list = section.values.get(key);
     if (list) list.push(target);
-    else section.values.set(key, [target]);
-    current = { parts: [value], target };
+    else section.values.set(key, (list = [target]));
+    current = { key, parts: [value], target, list };
+    if (value.length > MAX_VALUE_LENGTH) tooLong(key, target, lineNo);
   });
   return { sections, errors };
 }

@@ -1,5 +1,7 @@
 import { GenericSwitchException, GenericSwitchInvalidValue } from "../errors.js";
-import { validateVlanId } from "../validation.js";
+import { didYouMean, IGNORED_NETMIKO_KEYS, TRANSPORT_KEYS } from "../config/keys.js";
+import { transportValueProblems } from "../config/transport-values.js";
+import { validatePortName, validateVlanId } from "../validation.js";
 import { compileNameFormat, type NetworkNameFormat } from "./name-format.js";
 import { parseBool, parseChoice, parseInteger, parseList, parseMappings, parseNumber } from "./parse.js";
 
@@ -73,10 +75,19 @@ export interface ParsedNgsOptions {
   config: NgsConfig;
   /** Every recognised `ngs_*` option (base and the class's extras) as written. */
   raw: Record<string, string>;
-  /** The non-`ngs_` keys, passed to the transport. */
+  /** The transport keys ngs uses (`TRANSPORT_KEYS`): the only ones the session gets. */
   transport: Record<string, string>;
   /** `ngs_*` keys nobody declared: warned about and dropped. */
   unknown: string[];
+  /** Other keys nobody declared (`passwrod`): an error when the device is built. */
+  unknownTransport: string[];
+  /** netmiko arguments ngs does not use (`fast_cli`): warned about and dropped. */
+  ignored: string[];
+  /**
+   * The unknown and ignored keys as `key: message` lines with a "did you
+   * mean" where one is close; values are never shown.
+   */
+  keyProblems: { errors: string[]; warnings: string[] };
   /** `key: message` lines; non-empty means the device config is unusable. */
   problems: string[];
   /** The error behind each problem, by option key (for callers that rethrow a specific class). */
@@ -93,13 +104,25 @@ export function parseNgsOptions(section: Readonly<Record<string, string>>, extra
   const raw: Record<string, string> = {};
   const transport: Record<string, string> = {};
   const unknown: string[] = [];
+  const unknownTransport: string[] = [];
+  const ignored: string[] = [];
   for (const [k, v] of Object.entries(section)) {
-    if (!k.startsWith("ngs_")) transport[k] = v;
-    else if (known.has(k)) raw[k] = v;
-    else unknown.push(k);
+    if (known.has(k)) raw[k] = v;
+    else if (TRANSPORT_KEYS.includes(k)) transport[k] = v;
+    else if (k.startsWith("ngs_")) unknown.push(k);
+    else if (IGNORED_NETMIKO_KEYS.includes(k)) ignored.push(k);
+    else unknownTransport.push(k);
   }
+  const everyKey = [...TRANSPORT_KEYS, ...known];
+  const keyProblems = {
+    errors: unknownTransport.map((k) => `${k}: unknown option${didYouMean(k, everyKey)}; it is not passed to the switch`),
+    warnings: [
+      ...unknown.map((k) => `${k}: unknown option, ignored${didYouMean(k, everyKey)}`),
+      ...ignored.map((k) => `${k}: a netmiko option ngs does not use, ignored`),
+    ],
+  };
 
-  const problems: string[] = [];
+  const problems: string[] = transportValueProblems(transport);
   const failures = new Map<string, unknown>();
   // Run one parser; on failure record `key: message` and use the fallback.
   function opt<T>(key: string, parse: (v: string) => T, fallback: T): T {
@@ -118,7 +141,7 @@ export function parseNgsOptions(section: Readonly<Record<string, string>>, extra
 
   const config: NgsConfig = {
     macAddress: opt<string | undefined>("ngs_mac_address", (v) => v.trim().toLowerCase() || undefined, undefined),
-    trunkPorts: opt("ngs_trunk_ports", parseList, []),
+    trunkPorts: opt("ngs_trunk_ports", (v) => parseList(v).map((p) => validatePortName(p, { shell: false, what: "ngs_trunk_ports entry" })), []),
     portDefaultVlan: opt<number | undefined>(
       "ngs_port_default_vlan",
       (v) => (v.trim() === "" ? undefined : validateVlanId(v.trim(), "ngs_port_default_vlan")),
@@ -157,7 +180,26 @@ export function parseNgsOptions(section: Readonly<Record<string, string>>, extra
       5,
     ),
   };
-  return { config, raw, transport, unknown, problems, failures };
+  return { config, raw, transport, unknown, unknownTransport, ignored, keyProblems, problems, failures };
+}
+
+/**
+ * Run each key's check and collect `key: message` for every one that throws
+ * (a vendor's `configProblems()` with the shared wording). A check returns
+ * nothing useful; it only throws.
+ */
+export function optionProblems(checks: Readonly<Record<string, () => unknown>>): string[] {
+  const problems: string[] = [];
+  for (const [key, check] of Object.entries(checks)) {
+    try {
+      check();
+    } catch (e) {
+      const text = problemText(key, e);
+      // A check may cover several options; a message naming its own (`ngs_x: …`) keeps that name.
+      problems.push(/^ngs_\w+: /.test(text) ? text : `${key}: ${text}`);
+    }
+  }
+  return problems;
 }
 
 function problemText(key: string, e: unknown): string {

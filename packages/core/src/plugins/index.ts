@@ -3,3 +3,4 @@ export * from "./exports-map.js";
 export * from "./discover.js";
 export * from "./load-class.js";
 export * from "./get-devices.js";
+export * from "./check-config.js";

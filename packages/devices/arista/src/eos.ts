@@ -3,7 +3,10 @@ import {
   GenericSwitchConfigException,
   L2VNI_OPTIONS,
   l2vniSettings,
+  optionProblems,
   type CommandTemplates,
+  type PortNameRule,
+  type VlanNameRule,
 } from "@ngs/core";
 
 /** Arista EOS (reference §1.4): trunks with a native VLAN, bond templates for trunks. */
@@ -82,24 +85,55 @@ export function eosVlanHasVni(output: string, vlan: number, vni: number): boolea
 /** `netmiko_arista_eos`. */
 export default class AristaEos extends CliSwitch {
   static override platform = "arista_eos";
+  /** One port: `Ethernet 1` or `Ethernet1`; `Ethernet1-48` is a range. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
+  /** VLAN names: `name` takes 32 characters. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 32, space: false };
   static override commands = EOS_COMMANDS;
   static override errorPatterns = EOS_ERROR_PATTERNS;
-  static override readonly extraOptions: readonly string[] = ["ngs_bgp_asn", "ngs_vxlan_interface", "ngs_evpn_route_target", ...L2VNI_OPTIONS];
+  static override readonly extraOptions: readonly string[] = [
+    "ngs_bgp_asn",
+    "ngs_vxlan_interface",
+    // upstream's deprecated spelling of ngs_vxlan_interface
+    "vxlan_interface",
+    "ngs_evpn_route_target",
+    ...L2VNI_OPTIONS,
+  ];
 
   override get supportsL2vni(): boolean {
     return true;
   }
   /** `ngs_vxlan_interface` (or the deprecated `vxlan_interface`), default `Vxlan1`. */
   get vxlanInterface(): string {
-    const v = this.option("ngs_vxlan_interface")?.trim() || this.transportConfig.vxlan_interface?.trim() || "Vxlan1";
+    const v = this.option("ngs_vxlan_interface")?.trim() || this.option("vxlan_interface")?.trim() || "Vxlan1";
     return this.portName(v, "ngs_vxlan_interface");
   }
+  /** The VXLAN options, checked when the config loads (ngs_bgp_asn only when set: it is needed for L2VNI only). */
+  protected override configProblems(): string[] {
+    const rt = this.option("ngs_evpn_route_target")?.trim();
+    return [
+      ...super.configProblems(),
+      ...optionProblems({
+        ngs_bum_replication_mode: () => l2vniSettings((o) => this.option(o)),
+        ngs_vxlan_interface: () => this.vxlanInterface,
+        ngs_bgp_asn: () => this.option("ngs_bgp_asn") !== undefined && this.bgpAsn,
+        ngs_evpn_route_target: () => rt && rt !== "auto" && this.portName(rt, "ngs_evpn_route_target"),
+      }),
+    ];
+  }
+
   /** `ngs_bgp_asn`: required for L2VNI. */
   get bgpAsn(): string {
     const asn = this.option("ngs_bgp_asn")?.trim();
-    if (!asn || !/^\d+(\.\d+)?$/.test(asn)) {
+    if (!asn) {
       throw new GenericSwitchConfigException({
-        message: `Switch ${this.deviceName}: ngs_bgp_asn must be set to the switch's BGP AS number for L2VNI (got ${JSON.stringify(asn ?? "")})`,
+        message: `Switch ${this.deviceName}: ngs_bgp_asn must be set to the switch's BGP AS number for L2VNI`,
+        option: "ngs_bgp_asn",
+      });
+    }
+    if (!/^\d+(\.\d+)?$/.test(asn)) {
+      throw new GenericSwitchConfigException({
+        message: `ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number (65000 or 1.10)`,
         option: "ngs_bgp_asn",
       });
     }

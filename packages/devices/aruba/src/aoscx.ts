@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
 /** ArubaOS-CX (reference §1.4). No SET_NATIVE_VLAN upstream: a trunk's parent VLAN is not set. */
 export const AOSCX_COMMANDS: CommandTemplates = {
@@ -17,6 +17,10 @@ export const AOSCX_ERROR_PATTERNS: readonly RegExp[] = [/Invalid input/, /% Comm
 /** `netmiko_aruba_aoscx`. */
 export default class ArubaAoscx extends CliSwitch {
   static override platform = "aruba_aoscx";
+  /** One port: `1/1/1`; `1/1/1-1/1/4` is a range. */
+  static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
+  /** VLAN names: `name` takes 32 characters. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 32, space: false };
   static override commands = AOSCX_COMMANDS;
   static override errorPatterns = AOSCX_ERROR_PATTERNS;
 }

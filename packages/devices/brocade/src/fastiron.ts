@@ -1,4 +1,4 @@
-import { CliSwitch, OPERATION_NAMES, type CliOperation, type CommandTemplates, type OperationArgs } from "@ngs/core";
+import { CliSwitch, OPERATION_NAMES, type CliOperation, type CommandTemplates, type OperationArgs, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
 /** Brocade / Ruckus ICX FastIron (reference §1.4): ports join VLANs from the VLAN side. */
 export const FASTIRON_COMMANDS: CommandTemplates = {
@@ -24,6 +24,10 @@ const PLUGS: ReadonlySet<CliOperation> = new Set<CliOperation>(["plugPortToNetwo
  */
 export default class BrocadeFastIron extends CliSwitch {
   static override platform = "brocade_fastiron";
+  /** One port: `ethernet 1/1/1`; `1/1/1-1/1/4` and `… to …` are ranges. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
+  /** VLAN names: `name` takes 32 characters. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 32, space: false };
   static override commands = FASTIRON_COMMANDS;
 
   protected override queriesFor<K extends CliOperation>(operation: K, args: OperationArgs[K]): string[] {

@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
 /** Cisco IOS (reference §1.4); trunks with a native VLAN; bonds fall back to port templates. */
 export const IOS_COMMANDS: CommandTemplates = {
@@ -30,5 +30,9 @@ export const IOS_COMMANDS: CommandTemplates = {
 /** `netmiko_cisco_ios`. */
 export default class CiscoIos extends CliSwitch {
   static override platform = "cisco_ios";
+  /** One port: `GigabitEthernet 1/0/1`; `range Gi1/0/1-48` selects many. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
+  /** VLAN names: `name` takes 32 characters. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 32, space: false };
   static override commands = IOS_COMMANDS;
 }

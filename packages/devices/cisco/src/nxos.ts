@@ -2,9 +2,12 @@ import {
   CliSwitch,
   L2VNI_OPTIONS,
   l2vniSettings,
+  optionProblems,
   validateNetworkId,
   type CommandTemplates,
   type SecurityGroupRule,
+  type PortNameRule,
+  type VlanNameRule,
 } from "@ngs/core";
 
 /** Cisco NX-OS (reference §1.4). No SET_NATIVE_VLAN upstream, so a trunk's parent VLAN is not set. */
@@ -71,6 +74,10 @@ export function nxosVlanHasPorts(output: string, vlan: number): boolean {
 /** `netmiko_cisco_nxos`. */
 export default class CiscoNxos extends CliSwitch {
   static override platform = "cisco_nxos";
+  /** One port: `Ethernet1/1`; `Ethernet1/1-4` is a range. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
+  /** VLAN names: `name` takes 32 characters (128 only with `system vlan long-name`). */
+  static override vlanNameRule: VlanNameRule = { maxLength: 32, space: false };
   static override commands = NXOS_COMMANDS;
   static override readonly extraOptions: readonly string[] = ["ngs_nve_interface", ...L2VNI_OPTIONS];
 
@@ -90,6 +97,16 @@ export default class CiscoNxos extends CliSwitch {
     if (rule.direction === "ingress") throw this.ruleNotSupported("Only egress rules are supported (switch interface ingress rules).");
     if (!["tcp", "udp", "icmp"].includes(String(rule.protocol))) throw this.ruleNotSupported("Only protocols tcp, udp, icmp are supported.");
     return true;
+  }
+  /** The VXLAN options, checked when the config loads rather than at the first L2VNI operation. */
+  protected override configProblems(): string[] {
+    return [
+      ...super.configProblems(),
+      ...optionProblems({
+        ngs_bum_replication_mode: () => l2vniSettings((o) => this.option(o)),
+        ngs_nve_interface: () => this.nveInterface,
+      }),
+    ];
   }
   /** `ngs_nve_interface`, default `nve1`. */
   get nveInterface(): string {

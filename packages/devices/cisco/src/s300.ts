@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
 /** Cisco 300-series (reference §1.4): VLANs without names, access ports only. */
 export const S300_COMMANDS: CommandTemplates = {
@@ -11,5 +11,7 @@ export const S300_COMMANDS: CommandTemplates = {
 /** `netmiko_cisco_s300`. */
 export default class CiscoS300 extends CliSwitch {
   static override platform = "cisco_s300";
+  /** One port: `gi1/0/1`; `gi1/0/1-4` is a range. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = S300_COMMANDS;
 }

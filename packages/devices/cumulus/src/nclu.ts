@@ -1,4 +1,4 @@
-import { CliSwitch, type CliSessionLike, type DeviceConfig, type DeviceContext, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CliSessionLike, type DeviceConfig, type DeviceContext, type CommandTemplates, type PortNameRule } from "@ngs/core";
 import { NCLU_ERROR_PATTERNS, NCLU_TEMPLATES } from "./templates.js";
 
 /**
@@ -12,6 +12,8 @@ import { NCLU_ERROR_PATTERNS, NCLU_TEMPLATES } from "./templates.js";
  */
 export default class CumulusNclu extends CliSwitch {
   static override platform = "linux";
+  /** One port: `swp1`; `swp1-52` is a range in `net add interface`. */
+  static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   static override commands: CommandTemplates = NCLU_TEMPLATES;
   static override errorPatterns = NCLU_ERROR_PATTERNS;
   static override shellCommands = true;

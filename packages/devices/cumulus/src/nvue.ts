@@ -9,6 +9,7 @@ import {
   type DeviceConfig,
   type DeviceContext,
   type OperationArgs,
+  type PortNameRule,
 } from "@ngs/core";
 import { nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig } from "./l2vni.js";
 import { EVPN_VNI_TEMPLATES, NVUE_APPLY, NVUE_ERROR_PATTERNS, NVUE_L2VNI_TEMPLATES, NVUE_TEMPLATES } from "./templates.js";
@@ -25,6 +26,8 @@ import { EVPN_VNI_TEMPLATES, NVUE_APPLY, NVUE_ERROR_PATTERNS, NVUE_L2VNI_TEMPLAT
  */
 export default class CumulusNvue extends CliSwitch {
   static override platform = "linux";
+  /** One port: `swp1`; `swp1-64` is a range in `nv set interface`. */
+  static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   static override commands: CommandTemplates = NVUE_TEMPLATES;
   static override errorPatterns = NVUE_ERROR_PATTERNS;
   static override shellCommands = true;

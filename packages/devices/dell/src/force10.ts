@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 import { DELL_ERROR_PATTERNS } from "./os10.js";
 
 /** Dell Force10 OS9 (`DellNos`, reference §1.4): ports join VLANs from the VLAN side. */
@@ -14,6 +14,10 @@ export const FORCE10_COMMANDS: CommandTemplates = {
 /** `netmiko_dell_force10`. */
 export default class DellForce10 extends CliSwitch {
   static override platform = "dell_force10";
+  /** One port: `TenGigabitEthernet 0/1`; `0/1-4` is a range. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
+  /** VLAN names: the name is the VLAN interface's `description`: 240 characters, the rest of the line. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 240, space: true };
   static override commands = FORCE10_COMMANDS;
   static override errorPatterns = DELL_ERROR_PATTERNS;
 }

@@ -1,4 +1,4 @@
-import { CliSwitch, validateNetworkId, type CommandTemplates, type SecurityGroupRule } from "@ngs/core";
+import { CliSwitch, validateNetworkId, type CommandTemplates, type SecurityGroupRule, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
 /** Dell OS10 (reference §1.4): VLANs are `interface vlan` with a description. */
 export const OS10_COMMANDS: CommandTemplates = {
@@ -44,6 +44,10 @@ export const DELL_ERROR_PATTERNS: readonly RegExp[] = [/Error:/];
 /** `netmiko_dell_os10`. */
 export default class DellOs10 extends CliSwitch {
   static override platform = "dell_os10";
+  /** One port: `ethernet1/1/1`; `range ethernet1/1/1-1/1/32` selects many. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
+  /** VLAN names: the name is the VLAN interface's `description`: 240 characters, the rest of the line. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 240, space: true };
   static override commands = OS10_COMMANDS;
   static override errorPatterns = DELL_ERROR_PATTERNS;
 

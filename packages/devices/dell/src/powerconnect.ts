@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
 const COMMON: CommandTemplates = {
   ADD_NETWORK: ["vlan database", "vlan {segmentation_id}", "exit"],
@@ -40,6 +40,8 @@ export const POWERCONNECT_ERROR_PATTERNS: readonly RegExp[] = [
  */
 export default class DellPowerConnect extends CliSwitch {
   static override platform = "dell_powerconnect";
+  /** One port: `Gi1/0/1` or `ethernet 1/g1`; `1/0/1-4` is a range. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = POWERCONNECT_ACCESS_COMMANDS;
   static override errorPatterns = POWERCONNECT_ERROR_PATTERNS;
 

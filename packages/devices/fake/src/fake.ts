@@ -7,6 +7,7 @@ import {
   type CommandTemplates,
   type DeviceConfig,
   type DeviceContext,
+  type PortNameRule,
 } from "@ngs/core";
 
 /** One config set the fake switch "received". */
@@ -44,7 +45,11 @@ const FAKE_COMMANDS: CommandTemplates = {
  */
 export default class FakeSwitch extends CliSwitch {
   static override platform = "linux";
+  /** One port: as a switch CLI: one inner space, `1-4` a range. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = FAKE_COMMANDS;
+  /** Nothing to log in to. */
+  static override needsLogin = false;
   static override extraOptions = ["ngs_fake_sleep_min_s", "ngs_fake_sleep_max_s", "ngs_fake_failure_prob"];
 
   /** Every config set delivered, in delivery order. */

@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
 /** HPE Comware (reference §1.4): VLANs without names, access ports. */
 export const COMWARE_COMMANDS: CommandTemplates = {
@@ -15,5 +15,7 @@ export const COMWARE_COMMANDS: CommandTemplates = {
  */
 export default class HpeComware extends CliSwitch {
   static override platform = "hp_comware";
+  /** One port: `GigabitEthernet1/0/1`; `interface range … to …` selects many. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = COMWARE_COMMANDS;
 }

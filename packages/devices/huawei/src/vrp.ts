@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
 /** Huawei VRP V3/V5 (reference §1.4): VLANs without names, access ports. */
 export const VRP_COMMANDS: CommandTemplates = {
@@ -11,5 +11,7 @@ export const VRP_COMMANDS: CommandTemplates = {
 /** `netmiko_huawei`. */
 export default class HuaweiVrp extends CliSwitch {
   static override platform = "huawei";
+  /** One port: `GigabitEthernet0/0/1`; `… to …` selects many. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = VRP_COMMANDS;
 }

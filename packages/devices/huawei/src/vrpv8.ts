@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
 /** Huawei VRP V8: the VRP templates, each ending with an explicit `commit` (reference §1.4). */
 export const VRPV8_COMMANDS: CommandTemplates = {
@@ -11,5 +11,7 @@ export const VRPV8_COMMANDS: CommandTemplates = {
 /** `netmiko_huawei_vrpv8`. */
 export default class HuaweiVrpV8 extends CliSwitch {
   static override platform = "huawei_vrpv8";
+  /** One port: `GE1/0/1`; `… to …` selects many. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = VRPV8_COMMANDS;
 }

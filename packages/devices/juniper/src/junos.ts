@@ -15,6 +15,8 @@ import {
   type DeviceConfig,
   type DeviceContext,
   type CommandTemplates,
+  type PortNameRule,
+  type VlanNameRule,
 } from "@ngs/core";
 import { commitWithRetries } from "./commit.js";
 import { parseShowVlans } from "./show-vlans.js";
@@ -33,6 +35,10 @@ import { JUNOS_L2VNI_TEMPLATES, JUNOS_TEMPLATES } from "./templates.js";
  */
 export default class Juniper extends CliSwitch {
   static override platform = "juniper";
+  /** One port: `ge-0/0/1` (no space: `ge-0/0/1 disable` adds a statement); `interface-range` selects many. */
+  static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
+  /** VLAN names: `set vlans NAME` takes 255 characters and one word. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 255, space: false };
   static override commands: CommandTemplates = JUNOS_TEMPLATES;
   static override extraOptions: readonly string[] = [
     "ngs_commit_timeout",

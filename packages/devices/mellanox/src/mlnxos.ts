@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
 /**
  * Mellanox MLNX-OS (reference §1.4). The VLAN name is `{network_id}` (the
@@ -14,5 +14,7 @@ export const MLNXOS_COMMANDS: CommandTemplates = {
 /** `netmiko_mellanox_mlnxos`. */
 export default class MellanoxMlnxos extends CliSwitch {
   static override platform = "mellanox_mlnxos";
+  /** One port: `ethernet 1/1`; `ethernet 1/1-1/4` is a range. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = MLNXOS_COMMANDS;
 }

@@ -4,6 +4,8 @@ import {
   type DeviceConfig,
   type DeviceContext,
   type CommandTemplates,
+  type PortNameRule,
+  type VlanNameRule,
 } from "@ngs/core";
 import { SRL_TEMPLATES } from "./templates.js";
 
@@ -19,6 +21,10 @@ import { SRL_TEMPLATES } from "./templates.js";
  */
 export default class NokiaSrl extends CliSwitch {
   static override platform = "nokia_srl";
+  /** One port: `ethernet-1/1`. */
+  static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
+  /** VLAN names: the name ends a one-word `description`. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 240, space: false };
   static override commands: CommandTemplates = SRL_TEMPLATES;
 
   constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {

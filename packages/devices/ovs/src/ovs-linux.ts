@@ -6,6 +6,7 @@ import {
   type DeviceConfig,
   type DeviceContext,
   type CommandTemplates,
+  type PortNameRule,
 } from "@ngs/core";
 import { OVS_L2VNI_TEMPLATES, OVS_TEMPLATES } from "./templates.js";
 
@@ -23,6 +24,8 @@ import { OVS_L2VNI_TEMPLATES, OVS_TEMPLATES } from "./templates.js";
  */
 export default class OvsLinux extends CliSwitch {
   static override platform = "ovs_linux";
+  /** One port: any OVS port name (`tap3f2a9c1e-0b`): `-` is never a range. */
+  static override portNameRule: PortNameRule = { innerSpace: false, dashRange: false };
   static override commands: CommandTemplates = OVS_TEMPLATES;
   static override shellCommands = true;
   static override extraOptions: readonly string[] = ["ngs_ovs_bridge"];

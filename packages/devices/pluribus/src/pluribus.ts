@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
 /** Pluribus Netvisor (reference §1.4): fabric-scoped VLANs with auto-vxlan. */
 export const PLURIBUS_COMMANDS: CommandTemplates = {
@@ -14,5 +14,7 @@ export const PLURIBUS_COMMANDS: CommandTemplates = {
  */
 export default class Pluribus extends CliSwitch {
   static override platform = "pluribus";
+  /** One port: a port number; `1-4` is a range. */
+  static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   static override commands = PLURIBUS_COMMANDS;
 }

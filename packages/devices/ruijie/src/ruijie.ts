@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
 /** Ruijie (reference §1.4): IOS-like access ports. */
 export const RUIJIE_COMMANDS: CommandTemplates = {
@@ -19,5 +19,9 @@ export const RUIJIE_COMMANDS: CommandTemplates = {
  */
 export default class Ruijie extends CliSwitch {
   static override platform = "ruijie_os";
+  /** One port: `GigabitEthernet 0/1`; `range gi 0/1-4` selects many. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
+  /** VLAN names: `name` takes 32 characters. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 32, space: false };
   static override commands = RUIJIE_COMMANDS;
 }

@@ -2,12 +2,12 @@ import {
   CliSwitch,
   GenericSwitchConfigException,
   L2VNI_OPTIONS,
+  optionProblems,
   validatePortName,
   validateVni,
   type CliSessionLike,
   type CommandTemplates,
-  type DeviceConfig,
-  type DeviceContext,
+  type PortNameRule,
 } from "@ngs/core";
 import { sonicVlanHasPorts, sonicVniOf } from "./parsers.js";
 import { SONIC_ERROR_PATTERNS, SONIC_L2VNI_TEMPLATES, SONIC_TEMPLATES } from "./templates.js";
@@ -22,22 +22,18 @@ import { SONIC_ERROR_PATTERNS, SONIC_L2VNI_TEMPLATES, SONIC_TEMPLATES } from "./
  */
 export default class Sonic extends CliSwitch {
   static override platform = "linux";
+  /** One port: `Ethernet0`, `PortChannel0001`. */
+  static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   static override commands: CommandTemplates = SONIC_TEMPLATES;
   static override errorPatterns = SONIC_ERROR_PATTERNS;
   static override shellCommands = true;
-  static override extraOptions: readonly string[] = ["ngs_vtep_name", "ngs_bgp_asn", ...L2VNI_OPTIONS];
-
-  constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
-    super(config, deviceName, context);
-    const mode = this.option("ngs_bum_replication_mode")?.trim();
-    if (mode !== undefined && mode !== "" && mode !== "ingress-replication") {
-      throw new GenericSwitchConfigException({
-        message: `Invalid configuration for switch ${deviceName}: ngs_bum_replication_mode: SONiC supports only ingress-replication (BGP EVPN), got ${JSON.stringify(mode)}`,
-        option: "ngs_bum_replication_mode",
-        allowed_options: "ingress-replication",
-      });
-    }
-  }
+  static override extraOptions: readonly string[] = [
+    "ngs_vtep_name",
+    // upstream's deprecated spelling of ngs_vtep_name
+    "vtep_name",
+    "ngs_bgp_asn",
+    ...L2VNI_OPTIONS,
+  ];
 
   override async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
     await session.enable();
@@ -70,9 +66,27 @@ export default class Sonic extends CliSwitch {
 
   /** `ngs_vtep_name`, else the deprecated `vtep_name`; required for L2VNI. */
   get vtepName(): string {
-    const v = this.option("ngs_vtep_name")?.trim() || this.transportConfig.vtep_name?.trim();
+    const v = this.option("ngs_vtep_name")?.trim() || this.option("vtep_name")?.trim();
     if (!v) throw this.configError("vtep_name configuration parameter is required for L2VNI support on SONiC switches");
     return validatePortName(v, { shell: true, what: "ngs_vtep_name" });
+  }
+
+  /** ngs_vtep_name and ngs_bgp_asn, when set, checked when the config loads (both are needed for L2VNI only). */
+  protected override configProblems(): string[] {
+    const set = (k: string) => Boolean(this.option(k)?.trim());
+    return [
+      ...super.configProblems(),
+      ...optionProblems({
+        ngs_bum_replication_mode: () => {
+          const mode = this.option("ngs_bum_replication_mode")?.trim();
+          if (mode && mode !== "ingress-replication") {
+            throw new Error(`SONiC supports only ingress-replication (BGP EVPN), got ${JSON.stringify(mode)}`);
+          }
+        },
+        ngs_vtep_name: () => (set("ngs_vtep_name") || set("vtep_name")) && this.vtepName,
+        ngs_bgp_asn: () => set("ngs_bgp_asn") && this.bgpAsn,
+      }),
+    ];
   }
 
   /** `ngs_bgp_asn`; required for L2VNI. */
@@ -81,7 +95,7 @@ export default class Sonic extends CliSwitch {
     if (!asn) throw this.configError("ngs_bgp_asn configuration parameter is required for L2VNI support on SONiC switches");
     if (!/^\d+(\.\d+)?$/.test(asn)) {
       throw new GenericSwitchConfigException({
-        message: `Switch ${this.deviceName}: ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number`,
+        message: `ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number (65000 or 1.10)`,
         option: "ngs_bgp_asn",
       });
     }

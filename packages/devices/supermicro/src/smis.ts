@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
 /** Supermicro SMIS (reference §1.4): named VLANs, IOS-style access ports. */
 export const SMIS_COMMANDS: CommandTemplates = {
@@ -16,5 +16,9 @@ export const SMIS_COMMANDS: CommandTemplates = {
 /** `netmiko_supermicro_smis`. */
 export default class SupermicroSmis extends CliSwitch {
   static override platform = "supermicro_smis";
+  /** One port: `gi 0/1`; `0/1-4` is a range. */
+  static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
+  /** VLAN names: `name` takes 32 characters. */
+  static override vlanNameRule: VlanNameRule = { maxLength: 32, space: false };
   static override commands = SMIS_COMMANDS;
 }

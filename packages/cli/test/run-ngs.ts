@@ -1,8 +1,8 @@
-/** Shared by the `ngs` child-process tests: run the command, start `ngs sim`, find a free port. */
+/** Run the built `ngs` (and `ngs sim`) as a child process, with no config from the environment. */
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -13,7 +13,6 @@ export interface Result {
   stderr: string;
 }
 
-/** `ngs ARGS` as a child process, with the config and log-level environment cleared unless given. */
 export function ngs(args: string[], env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -27,28 +26,6 @@ export function ngs(args: string[], env: Record<string, string> = {}): Promise<R
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-/** One `[genericswitch:NAME]` section for a simulated switch, logging in as admin. */
-export function switchSection(
-  name: string,
-  deviceType: string,
-  sim: { host: string; port: number },
-  creds: { password: string; secret: string },
-  extra: string[] = [],
-): string {
-  return [
-    `[genericswitch:${name}]`,
-    `device_type = ${deviceType}`,
-    `ip = ${sim.host}`,
-    `port = ${sim.port}`,
-    "username = admin",
-    `password = ${creds.password}`,
-    `secret = ${creds.secret}`,
-    "ngs_ssh_connect_timeout = 3",
-    ...extra,
-    "",
-  ].join("\n");
 }
 
 /** Write `text` to `dir/name`; returns the path. */
