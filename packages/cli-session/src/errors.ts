@@ -28,6 +28,23 @@ export class ConnectError extends CliSessionError {}
 /** The switch refused the credentials. Not retryable: the same credentials fail again. */
 export class AuthenticationError extends CliSessionError {}
 
+/**
+ * The switch refused the enable (or `sudo`) secret. Final, like a refused
+ * login; the scrubbed device answer is kept in `output` for debug logs only.
+ */
+export class EnableRefusedError extends CliSessionError {
+  constructor(
+    /** The cause without the address: `enable secret rejected`. */
+    readonly reason: string,
+    message: string,
+    readonly command: string,
+    readonly output: string,
+    options: CliSessionErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
 /** The switch presented a host key that the configured policy does not accept. */
 export class HostKeyMismatchError extends CliSessionError {
   constructor(

@@ -5,11 +5,13 @@
  */
 import { Channel } from "./channel.js";
 import {
+  AuthenticationError,
   ChannelClosedError,
   CliSessionError,
   CommandError,
   CommitNotSupportedError,
   ConnectError,
+  EnableRefusedError,
   ReadTimeoutError,
   SaveNotSupportedError,
 } from "./errors.js";
@@ -25,6 +27,7 @@ import type {
   SendCommandOptions,
   SendConfigSetOptions,
   SessionOptions,
+  WireLogger,
 } from "./types.js";
 
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
@@ -33,6 +36,11 @@ const DEFAULT_SAVE_TIMEOUT_MS = 100_000;
 const MAX_LOGIN_ROUNDS = 8;
 const MAX_DIALOGUE_ROUNDS = 5;
 const CTRL_C = "\x03";
+/** Numbers each session of the process, so a debug log or transcript block says which session it is. */
+let sessionCounter = 0;
+
+/** Milliseconds since `t0` (performance.now()), rounded for logs. */
+const since = (t0: number) => Math.round(performance.now() - t0);
 
 interface LineResult {
   output: string;
@@ -53,6 +61,9 @@ export class CliSession implements CliSessionApi {
   /** A read timed out: the device may still be busy, so close() skips the polite logout. */
   private tainted = false;
   private readonly terminators: string;
+  private readonly openedAt = performance.now();
+  /** Login answered an in-band password question (PowerConnect): a failed login is then an authentication failure. */
+  private inbandPasswordSent = false;
 
   private constructor(
     private readonly options: SessionOptions,
@@ -61,6 +72,7 @@ export class CliSession implements CliSessionApi {
     private readonly channel: Channel,
     private readonly redactor: Redactor,
     private readonly transcript: Transcript,
+    private readonly wire: Wire,
   ) {
     this.platform = platform;
     this.terminators = platform.promptTerminators ?? "#>";
@@ -77,27 +89,44 @@ export class CliSession implements CliSessionApi {
       (s): s is string => typeof s === "string" && s.length > 0,
     );
     const redactor = new Redactor(secrets);
+    const id = ++sessionCounter;
+    const wire = new Wire(options.logger, redactor, { session: id, host: options.host, port, platform: platform.name });
     const transcript = new Transcript(options.sessionLog, secrets, redactor);
     transcript.note(
-      `\n=== ngs cli-session ${options.username}@${options.host}:${port} (${platform.name}) opened ${new Date().toISOString()} ===\n`,
+      `\n=== ngs cli-session #${id} ${options.username}@${options.host}:${port} (${platform.name}) opened ${new Date().toISOString()} ===\n`,
     );
+    const t0 = performance.now();
+    wire.log("connecting", { username: options.username });
     let transport: Transport;
     try {
       transport = await openTransport(options);
     } catch (err) {
+      wire.log("connect failed", { ms: since(t0), error: (err as Error).message });
       transcript.note(`=== connect failed: ${(err as Error).name} ===\n`);
       await transcript.close();
       throw err;
     }
+    wire.log("SSH connected and authenticated", { ms: since(t0), hostKey: transport.hostKeyFingerprint });
     const where = { host: options.host, port };
     const channel = new Channel(transport.shell, where, redactor, transcript);
     transport.client.on("error", (err: Error) => channel.markClosed(`SSH error: ${err.message}`, err));
     transport.client.on("close", () => channel.markClosed("the SSH connection closed"));
-    const session = new CliSession(options, platform, transport, channel, redactor, transcript);
+    const session = new CliSession(options, platform, transport, channel, redactor, transcript, wire);
+    const tLogin = performance.now();
     try {
       await session.login();
+      wire.log("logged in", { ms: since(tLogin), prompt: session.basePrompt });
     } catch (err) {
+      wire.log("login failed", { ms: since(tLogin), error: (err as Error).message });
       await session.destroy();
+      if (session.inbandPasswordSent && (err instanceof ReadTimeoutError || err instanceof ChannelClosedError)) {
+        // The switch asked for the credentials in the shell (PowerConnect) and did not take them.
+        throw new AuthenticationError(
+          `Authentication to ${options.username}@${options.host}:${port} failed: the switch refused the user name or password it asked for in-band. ` +
+            "To resolve this issue, check username and password for this switch.",
+          { cause: err, ...where },
+        );
+      }
       if (err instanceof ReadTimeoutError || err instanceof ChannelClosedError) {
         throw new ConnectError(
           `Login to ${options.host}:${port} (${platform.name}) did not reach a usable prompt: ${err.message}`,
@@ -189,14 +218,19 @@ export class CliSession implements CliSessionApi {
       if (save.requiresEnable) out += await this.doEnable();
       if (save.mode === "exec") out += await this.doExitConfigMode();
       if (save.mode === "config") out += await this.doConfigMode();
+      const t0 = performance.now();
       let r: string;
       try {
         r = await this.dialogue(save.command, save.confirm ?? [], this.saveTimeout);
       } catch (e) {
         // The device said the save completed, then the connection dropped before its prompt: saved.
-        if (e instanceof ChannelClosedError && save.success && afterLast(e.output, save.command, save.success)) return out + e.output;
+        if (e instanceof ChannelClosedError && save.success && afterLast(e.output, save.command, save.success)) {
+          this.wire.log("save", { command: save.command, ms: since(t0), closedAfterSuccess: true });
+          return out + e.output;
+        }
         throw e;
       }
+      this.wire.log("save", { command: save.command, ms: since(t0) });
       out += r;
       const body = stripEcho(r, save.command, this.platform);
       const bad = save.failure?.test(body) ? body : this.findError(body, true);
@@ -213,9 +247,11 @@ export class CliSession implements CliSessionApi {
       if (!c) throw new CommitNotSupportedError(this.platform.name, this.where);
       let out = "";
       if (c.inConfigMode) out += await this.doConfigMode();
+      const t0 = performance.now();
       const r = await this.sendLine(c.command, this.saveTimeout);
       out += r.output;
       const body = stripEcho(r.output, c.command, this.platform);
+      this.wire.log("commit", { command: c.command, ms: since(t0) });
       if (c.failure?.test(body) || !c.success.test(body)) {
         throw this.commandError("Commit failed", c.command, body, out);
       }
@@ -294,6 +330,7 @@ export class CliSession implements CliSessionApi {
     await closed;
     clearTimeout(timer);
     this.channel.markClosed("closed by the client");
+    this.wire.log("closed", { sessionMs: since(this.openedAt) });
     this.transcript.note(`\n=== ngs cli-session closed ${new Date().toISOString()} ===\n`);
     await this.transcript.close();
   }
@@ -328,6 +365,7 @@ export class CliSession implements CliSessionApi {
     }
     const value =
       a.credential === "username" ? this.options.username : a.credential === "password" ? this.options.password : this.options.secret;
+    if (a.credential === "password") this.inbandPasswordSent = true;
     this.channel.write((value ?? "") + this.platform.returnChar);
   }
 
@@ -359,8 +397,11 @@ export class CliSession implements CliSessionApi {
    */
   private async sendLine(line: string, timeoutMs: number, extra: RegExp[] = [], promptOverride?: RegExp): Promise<LineResult> {
     this.channel.drain();
+    const t0 = performance.now();
     this.channel.write(line + this.platform.returnChar);
-    return this.readPrompt(timeoutMs, extra, promptOverride);
+    const r = await this.readPrompt(timeoutMs, extra, promptOverride);
+    if (this.wire.enabled) this.wire.log("sent", { command: line, answer: stripEcho(r.output, line, this.platform), ms: since(t0) });
+    return r;
   }
 
   private async readPrompt(timeoutMs: number, extra: RegExp[] = [], promptOverride?: RegExp): Promise<LineResult> {
@@ -384,15 +425,17 @@ export class CliSession implements CliSessionApi {
   private async doEnable(): Promise<string> {
     const e = this.platform.enable;
     if (!e || e.enabledPattern.test(this.promptBlock)) return "";
-    const out = await this.modeCommand(e.command, e.passwordPrompt, e.usernamePrompt);
-    if (!e.enabledPattern.test(this.promptBlock)) {
-      throw this.commandError(
-        "Failed to enter enable mode; check the enable secret ('secret') for this switch",
-        e.command,
-        lastLines(out, 3),
-        out,
-      );
+    const t0 = performance.now();
+    let out: string;
+    let secretSent: boolean;
+    try {
+      ({ out, passwords: secretSent } = await this.modeCommand(e.command, e.passwordPrompt, e.usernamePrompt));
+    } catch (err) {
+      if (!(err instanceof CommandError) || !/was refused/.test(err.message)) throw err;
+      throw this.enableRefused(e.command, err.output, true);
     }
+    if (!e.enabledPattern.test(this.promptBlock)) throw this.enableRefused(e.command, out, secretSent);
+    this.wire.log("enable", { command: e.command, ms: since(t0) });
     return out;
   }
 
@@ -400,7 +443,7 @@ export class CliSession implements CliSessionApi {
     const c = this.platform.config;
     if (!c || this.isInConfig()) return "";
     const cmd = command ?? c.enter;
-    const out = await this.modeCommand(cmd, this.platform.enable?.passwordPrompt, this.platform.enable?.usernamePrompt);
+    const { out } = await this.modeCommand(cmd, this.platform.enable?.passwordPrompt, this.platform.enable?.usernamePrompt);
     if (!this.isInConfig()) throw this.commandError("Failed to enter configuration mode", cmd, lastLines(out, 3), out);
     return out;
   }
@@ -427,7 +470,7 @@ export class CliSession implements CliSessionApi {
    * name (RADIUS enable). A second password prompt means the secret was
    * refused: abort with Ctrl-C and report.
    */
-  private async modeCommand(cmd: string, passwordPrompt?: RegExp, usernamePrompt?: RegExp): Promise<string> {
+  private async modeCommand(cmd: string, passwordPrompt?: RegExp, usernamePrompt?: RegExp): Promise<{ out: string; passwords: boolean }> {
     const relearn = this.platform.relearnPromptOnModeChange === true;
     const prompt = relearn ? this.genericAfterWrite : undefined;
     const extra: RegExp[] = [];
@@ -454,7 +497,18 @@ export class CliSession implements CliSessionApi {
       out += r.output;
     }
     if (relearn) this.learnPrompt(out);
-    return out;
+    return { out, passwords: passwords > 0 };
+  }
+
+  /**
+   * The enable (or sudo) step failed: one clean cause for the message, the
+   * scrubbed device answer kept on the error (and in the debug log) only.
+   */
+  private enableRefused(command: string, output: string, secretSent: boolean): EnableRefusedError {
+    const answer = this.scrubTail(lastLines(output, 3));
+    this.wire.log("enable refused", { command, answer });
+    const what = secretSent ? "enable secret rejected" : this.options.secret ? "enable mode refused" : "enable mode refused (no secret configured)";
+    return new EnableRefusedError(what, `${what} by ${this.where.host}:${this.where.port}`, this.redactor.scrub(command), answer, this.where);
   }
 
   /** Sends `cmd`, answering each question in `steps` until the prompt returns. */
@@ -529,6 +583,27 @@ export function stripEcho(output: string, cmd: string, platform: Platform): stri
     lines.pop();
   }
   return lines.join("\n");
+}
+
+/**
+ * Debug logging of the wire, scrubbed of secrets. `enabled` is checked before
+ * building a log entry, so a session without a debug logger pays nothing.
+ */
+class Wire {
+  readonly enabled: boolean;
+  constructor(
+    private readonly logger: WireLogger | undefined,
+    private readonly redactor: Redactor,
+    private readonly base: Record<string, unknown>,
+  ) {
+    this.enabled = logger !== undefined && (logger.isLevelEnabled?.("debug") ?? true);
+  }
+  log(msg: string, fields: Record<string, unknown>): void {
+    if (!this.enabled) return;
+    const clean: Record<string, unknown> = { ...this.base };
+    for (const [k, v] of Object.entries(fields)) clean[k] = typeof v === "string" ? this.redactor.scrub(v) : v;
+    this.logger!.debug(clean, `cli-session: ${msg}`);
+  }
 }
 
 // Kept for callers that build prompt patterns for custom platforms.

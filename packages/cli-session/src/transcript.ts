@@ -1,13 +1,26 @@
-/** Session transcript: received text, scrubbed of secrets even when a secret spans two chunks. */
-import { createWriteStream, type WriteStream } from "node:fs";
+/**
+ * Session transcript: received text, scrubbed of secrets even when a secret
+ * spans two chunks. A file gets the session as one block, appended when the
+ * session closes, so parallel sessions writing the same `session_log_file`
+ * never interleave (a very long session is appended in blocks of BLOCK_BYTES).
+ */
+import { appendFile } from "node:fs/promises";
 import { Redactor } from "./text.js";
 import type { SessionLog } from "./types.js";
+
+/** A pooled session can live for hours: past this much text, append what there is and go on. */
+const BLOCK_BYTES = 1 << 20;
 
 export class Transcript {
   private pending = "";
   private readonly holdBack: number;
-  private readonly file: WriteStream | undefined;
+  private readonly file: string | undefined;
   private readonly sink: SessionLog | undefined;
+  /** Scrubbed text not yet appended to the file. */
+  private block: string[] = [];
+  private blockLength = 0;
+  /** Appends in flight, in order. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     target: string | SessionLog | undefined,
@@ -16,9 +29,7 @@ export class Transcript {
   ) {
     this.holdBack = Math.max(0, ...secrets.map((s) => s.length - 1));
     if (typeof target === "string") {
-      // Transcripts may show configuration; keep them private to the owner.
-      this.file = createWriteStream(target, { flags: "a", mode: 0o600 });
-      this.file.on("error", () => {});
+      this.file = target;
     } else {
       this.sink = target;
     }
@@ -62,13 +73,27 @@ export class Transcript {
 
   async close(): Promise<void> {
     this.flush();
-    const file = this.file;
-    if (file) await new Promise<void>((resolve) => file.end(() => resolve()));
+    this.appendBlock();
+    await this.writing;
   }
 
   private emit(text: string): void {
     if (!text) return;
-    if (this.file) this.file.write(text);
-    else this.sink?.write(text);
+    if (this.file) {
+      this.block.push(text);
+      this.blockLength += text.length;
+      if (this.blockLength >= BLOCK_BYTES) this.appendBlock();
+    } else this.sink?.write(text);
+  }
+
+  /** One append (one write with O_APPEND) per block. */
+  private appendBlock(): void {
+    const file = this.file;
+    if (!file || this.block.length === 0) return;
+    const text = this.block.join("");
+    this.block = [];
+    this.blockLength = 0;
+    // Transcripts may show configuration; keep them private to the owner. A failed write never fails the session.
+    this.writing = this.writing.then(() => appendFile(file, text, { mode: 0o600 }).catch(() => undefined));
   }
 }

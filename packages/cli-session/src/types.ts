@@ -46,8 +46,24 @@ export interface SessionOptions {
   disabledAlgorithms?: Partial<Record<"kex" | "cipher" | "serverHostKey" | "hmac" | "compress", string[]>>;
   /** Absent: accept any host key (upstream's behaviour). */
   hostKey?: HostKeyPolicy;
-  /** A file path (appended to) or a sink. */
+  /**
+   * A file path or a sink. A file gets each session's transcript as one
+   * block, written when the session closes (parallel sessions never
+   * interleave); a sink receives text as it arrives.
+   */
   sessionLog?: string | SessionLog;
+  /**
+   * Debug log of the wire (pino-compatible): connect, login, each command
+   * and the device's answer (secrets masked), save, commit, close, each
+   * with its duration in ms. Called only when `isLevelEnabled("debug")`.
+   */
+  logger?: WireLogger;
+}
+
+/** The part of a pino logger the session uses. */
+export interface WireLogger {
+  debug(obj: Record<string, unknown>, msg: string): void;
+  isLevelEnabled?(level: string): boolean;
 }
 
 export interface SendConfigSetOptions {

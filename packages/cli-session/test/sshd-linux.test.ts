@@ -9,6 +9,7 @@ import {
   ChannelClosedError,
   CliSession,
   CommandError,
+  EnableRefusedError,
   ConnectError,
   HostKeyMismatchError,
   ReadTimeoutError,
@@ -77,12 +78,12 @@ describe("linux platform on a real OpenSSH sshd", () => {
     }
   });
 
-  it("a wrong sudo secret is a CommandError and the session stays usable", async () => {
+  it("a wrong sudo secret is an EnableRefusedError with one clean cause, and the session stays usable", async () => {
     const s = await CliSession.open(opts({ secret: "not-the-password" }));
     try {
       const err = await s.enable().catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(CommandError);
-      expect((err as Error).message).toMatch(/not accepted/);
+      expect(err).toBeInstanceOf(EnableRefusedError);
+      expect((err as Error).message).toMatch(/^enable secret rejected by 127\.0\.0\.1:\d+$/);
       expect(await s.sendCommand("id -un")).toBe("ngs-clitest");
     } finally {
       await s.close();

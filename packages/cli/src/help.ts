@@ -4,9 +4,11 @@ export const GLOBAL_OPTIONS = `Global options:
   --config-file FILE   an ini file (repeatable; default: $NGS_CONFIG_FILE, ':'-separated)
   --config-dir DIR     every *.conf in DIR, sorted (repeatable; default: $NGS_CONFIG_DIR)
   --plugin-dir DIR     an npm prefix with extra ngs-device-* packages (repeatable;
-                       also [ngs] plugin_dir in the config)
-  --log-level LEVEL    trace|debug|info|warn|error|fatal|silent (default: info;
-                       warn for demo). Logs are JSON on stderr, pretty on a TTY.
+                       must exist; also [ngs] plugin_dir in the config)
+  --log-level LEVEL    trace|debug|info|warn|error|fatal|silent (default: info,
+                       warn for demo; or $NGS_LOG_LEVEL). Logs are JSON on
+                       stderr, pretty on a TTY (no colour with NO_COLOR).
+                       debug shows each command sent and the answer.
   -h, --help           show help
   --version            print the version of ngs`;
 
@@ -47,7 +49,7 @@ installed beside ngs (or in a --plugin-dir); if any is missing, exits 2 and
 prints the npm install line that adds them.`,
 
   plugins: `Usage: ngs plugins list [--json]
-       ngs plugins check
+       ngs plugins check [--json]
 
 list   reads the ngs manifests of the packages installed beside ngs (and in
        any --plugin-dir) without running plugin code: device type, package,
@@ -60,11 +62,13 @@ check  imports every declared device type and checks its shape; exits 1 if
 Lists the configured switches ([genericswitch:NAME] sections): name, device
 type, host, port and physical networks. Never prints credentials.`,
 
-  check: `Usage: ngs check [SWITCH...] --config-file FILE
+  check: `Usage: ngs check [SWITCH...] [--json] --config-file FILE
 
 For each switch (default: all): log in over SSH, enter enable mode and
-config mode, leave, log out. Prints "ok" or the error per switch; exits 1 if
-any switch failed.`,
+config mode, leave, log out. Prints "NAME: ok (host key SHA256:...)" (the
+fingerprint to pin as ngs_host_key_fingerprint), or one error line on stderr
+per failed switch; exits 1 if any switch failed.
+--json      one JSON document with every switch's result`,
 
   config: `Usage: ngs config check [--json] --config-file FILE
 
@@ -81,32 +85,39 @@ credential.
          "issues": [{"severity", "file", "section", "key", "line", "message"}]}
 Exit codes: 0 no errors (warnings allowed), 2 at least one error.`,
 
-  network: `Usage: ngs network add|delete SWITCH VLAN NETWORK_ID [--dry-run]
-       ngs network add|delete --all VLAN NETWORK_ID [--dry-run]
+  network: `Usage: ngs network add|delete SWITCH VLAN NETWORK_ID [--dry-run] [--json]
+       ngs network add|delete --all VLAN NETWORK_ID [--dry-run] [--json]
 
 Adds (or deletes) VLAN on SWITCH, named after NETWORK_ID (a UUID) with the
 switch's ngs_network_name_format, tagging ngs_trunk_ports as configured.
+With ngs_manage_vlans = false nothing is sent: "skipped (ngs_manage_vlans = false)".
 --all         every configured switch
 --dry-run     print what would be sent as JSON (one object per switch, one
-              per line: queries, commands, save) and connect to nothing`,
+              per line: queries, commands, save) and connect to nothing
+--json        one JSON document with every switch's result`,
 
   port: `Usage: ngs port plug|unplug SWITCH PORT VLAN [--bond] [--subport VLAN]...
-                                             [--default-vlan VLAN] [--dry-run]
+                                             [--default-vlan VLAN] [--dry-run] [--json]
 
 plug    puts PORT into VLAN (access), or with --subport makes it a trunk
         with native VLAN and the subport VLANs tagged.
 unplug  removes PORT from VLAN (and the subport VLANs), restoring the default
         VLAN if one is set.
 --bond              PORT is a bond / port-channel (802.3ad)
---subport VLAN      a trunk subport VLAN (repeatable)
+--subport VLAN      a trunk subport VLAN (repeatable, each once); a device
+                    type without trunk support refuses it (exit 1)
 --default-vlan VLAN the port's default VLAN (overrides ngs_port_default_vlan)
---dry-run           print what would be sent as JSON and connect to nothing`,
+--dry-run           print what would be sent as JSON and connect to nothing
+--json              one JSON document with the result
+A port or VLAN outside ngs_allowed_ports / ngs_allowed_vlans is refused (exit 2).`,
 
-  trunk: `Usage: ngs trunk add|remove SWITCH PORT VLAN... [--bond] [--dry-run]
+  trunk: `Usage: ngs trunk add|remove SWITCH PORT VLAN... [--bond] [--dry-run] [--json]
 
-Adds (or removes) the VLANs as tagged subport VLANs on trunk PORT.
+Adds (or removes) the VLANs as tagged subport VLANs on trunk PORT. A device
+type that cannot (it would send nothing) refuses with exit 1.
 --bond      PORT is a bond / port-channel (802.3ad)
---dry-run   print what would be sent as JSON and connect to nothing`,
+--dry-run   print what would be sent as JSON and connect to nothing
+--json      one JSON document with the result`,
 
   sim: `Usage: ngs sim --config-file FILE
 

@@ -21,6 +21,35 @@ export type HostOperation = Extract<
 export type Operation = { [K in HostOperation]: { op: K; args: OperationArgs[K] } }[HostOperation];
 
 export const DRY_RUN_OPTION = { "dry-run": { type: "boolean" } } as const;
+/** `--json`: one JSON document on stdout for the whole run. */
+export const JSON_OPTION = { json: { type: "boolean" } } as const;
+
+/** What one switch did, as `--json` prints it. */
+export interface SwitchResult {
+  switch: string;
+  device_type?: string;
+  status: "ok" | "skipped" | "failed";
+  [key: string]: unknown;
+}
+
+/** The `--json` document of a run: every switch's result, and whether all went well. */
+export function writeJsonResults(command: string, results: readonly { status: string }[], extra: Record<string, unknown> = {}): void {
+  const ok = results.every((r) => r.status !== "failed");
+  process.stdout.write(`${JSON.stringify({ command, ok, ...extra, results }, null, 2)}\n`);
+}
+
+/** The one human line a failure gets on stderr. */
+export function reportFailure(name: string, what: string, e: unknown): void {
+  process.stderr.write(`ngs: error: ${name}: ${what} failed: ${e instanceof Error ? e.message : String(e)}\n`);
+}
+
+/** `VLAN...` values: each valid, none repeated. */
+export function vlanListArg(values: readonly string[], what: string, command: string): number[] {
+  const vlans = values.map((v) => vlanArg(v, what, command));
+  const dup = vlans.find((v, i) => vlans.indexOf(v) !== i);
+  if (dup !== undefined) throw new UsageError(`${what} ${dup} is given more than once`, command);
+  return vlans;
+}
 
 export function vlanArg(v: string | undefined, what: string, command: string): number {
   if (v === undefined) throw new UsageError(`missing ${what}`, command);
@@ -70,7 +99,7 @@ function portOptions(a: { trunkDetails?: unknown; defaultVlan?: unknown }) {
 }
 
 interface Plannable {
-  plan(op: CliOperation, args: unknown): { operation: string; commands: string[]; save: string[]; queries?: string[] };
+  plan(op: CliOperation, args: unknown): { operation: string; commands: string[]; save: string[]; queries?: string[]; skipped?: string };
 }
 
 /**
@@ -85,18 +114,21 @@ export async function runOperation(
   operation: Operation,
 ): Promise<number> {
   const dryRun = Boolean(input.values["dry-run"]);
+  const json = Boolean(input.values.json);
   const opened = await openSwitches(input.global, command, names, { connect: !dryRun });
-  let failed = 0;
+  const results: SwitchResult[] = [];
+  const what = describe(operation);
   try {
     for (const [name, device] of opened.devices) {
-      if (dryRun) {
-        const p = device as unknown as Partial<Plannable>;
-        if (typeof p.plan !== "function") {
-          throw new UsageError(`--dry-run: switch ${name} (${device.deviceType}) cannot show its commands (it is not a CLI switch)`, command);
-        }
-        const plan = p.plan(operation.op, operation.args);
-        process.stdout.write(
-          `${JSON.stringify({
+      const log = opened.logger.child({ switch: name });
+      try {
+        if (dryRun) {
+          const p = device as unknown as Partial<Plannable>;
+          if (typeof p.plan !== "function") {
+            throw new UsageError(`--dry-run: switch ${name} (${device.deviceType}) cannot show its commands (it is not a CLI switch)`, command);
+          }
+          const plan = p.plan(operation.op, operation.args);
+          const shown = {
             switch: name,
             device_type: device.deviceType,
             operation: plan.operation,
@@ -104,28 +136,33 @@ export async function runOperation(
             queries: plan.queries ?? [],
             commands: plan.commands,
             save: plan.save,
-          })}\n`,
-        );
-        continue;
-      }
-      const log = opened.logger.child({ switch: name });
-      try {
-        log.info({ operation: operation.op }, `${describe(operation)}: starting`);
+            ...(plan.skipped ? { skipped: plan.skipped } : {}),
+          };
+          results.push({ ...shown, status: plan.skipped ? "skipped" : "ok" });
+          if (!json) process.stdout.write(`${JSON.stringify(shown)}\n`);
+          continue;
+        }
+        log.info({ operation: operation.op }, `${what}: starting`);
         await perform(device, operation);
-        log.info({ operation: operation.op }, `${describe(operation)}: done`);
-        process.stdout.write(`${name}: ${describe(operation)}: ok\n`);
+        // An option that turns the change off on purpose: said, never passed off as "ok".
+        const skipped = device.skipReason(operation.op);
+        log.info({ operation: operation.op, ...(skipped ? { skipped } : {}) }, `${what}: ${skipped ? "skipped" : "done"}`);
+        results.push({ switch: name, device_type: device.deviceType, status: skipped ? "skipped" : "ok", ...(skipped ? { reason: skipped } : {}) });
+        if (!json) process.stdout.write(`${name}: ${what}: ${skipped ? `skipped (${skipped})` : "ok"}\n`);
       } catch (e) {
         // Bad input is refused before anything is sent: a usage error, not a switch failure.
         if (exitCodeFor(e) === EXIT_USAGE) throw e;
-        failed++;
-        log.error({ operation: operation.op, err: e }, `${describe(operation)}: failed`);
-        process.stderr.write(`ngs: error: ${name}: ${describe(operation)} failed: ${(e as Error).message ?? String(e)}\n`);
+        // The error is the report (one line below); details for whoever asks for debug.
+        log.debug({ operation: operation.op, err: e }, `${what}: failed`);
+        reportFailure(name, what, e);
+        results.push({ switch: name, device_type: device.deviceType, status: "failed", error: { type: (e as Error).name, message: (e as Error).message } });
       }
     }
   } finally {
     await opened.close();
   }
-  return failed > 0 ? 1 : 0;
+  if (json) writeJsonResults(command, results, { operation: what, ...(dryRun ? { dry_run: true } : {}) });
+  return results.some((r) => r.status === "failed") ? 1 : 0;
 }
 
 export function describe(o: Operation): string {

@@ -21,9 +21,14 @@ export async function makeLogger(global: GlobalOptions, defaultLevel = "info"): 
   let destination: DestinationStream | undefined;
   if (process.stderr.isTTY) {
     const { default: pretty } = await import("pino-pretty");
-    destination = pretty({ destination: 2, colorize: true, sync: true }) as unknown as DestinationStream;
+    destination = pretty({ destination: 2, colorize: !noColor(), sync: true }) as unknown as DestinationStream;
   }
   return createLogger({ level, ...(destination ? { destination } : {}) });
+}
+
+/** https://no-color.org: a set, non-empty NO_COLOR turns colour off. */
+export function noColor(): boolean {
+  return Boolean(process.env.NO_COLOR);
 }
 
 /** `--config-file`/`--config-dir`, else `$NGS_CONFIG_FILE`/`$NGS_CONFIG_DIR` (':'-separated). */

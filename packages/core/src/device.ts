@@ -2,6 +2,7 @@ import type { Coordinator } from "./coordinator.js";
 import {
   brandedInstanceOf,
   GenericSwitchConfigException,
+  GenericSwitchInvalidValue,
   GenericSwitchNetworkNameFormatInvalid,
   GenericSwitchNotSupported,
   sanitiseConfig,
@@ -199,10 +200,41 @@ export abstract class GenericSwitchDevice {
 
   /** `ngs_allowed_ports` / `ngs_allowed_vlans`: may this port join this VLAN? */
   isAllowed(portId: string, vlan: number | string): boolean {
+    return this.notAllowed(portId, [vlan]) === undefined;
+  }
+
+  /**
+   * The switch's own limits, enforced by the device itself so every entry
+   * point (ML2 driver, `ngs`, library callers) is refused alike: the error
+   * for the first of `port` / `vlans` outside `ngs_allowed_ports` /
+   * `ngs_allowed_vlans`, naming the switch, the value and the allowed set.
+   */
+  notAllowed(port: string | undefined, vlans: readonly (number | string)[]): GenericSwitchInvalidValue | undefined {
     const { allowedPorts, allowedVlans } = this.ngsConfig;
-    if (allowedPorts !== null && !allowedPorts.includes(portId)) return false;
-    if (allowedVlans !== null && !allowedVlans.includes(String(vlan))) return false;
-    return true;
+    const refuse = (what: string, value: string, option: string, allowed: readonly string[]) =>
+      new GenericSwitchInvalidValue({
+        what,
+        value,
+        reason: `switch ${this.deviceName} allows only ${option} = ${allowed.length ? allowed.join(",") : "(none)"}`,
+        switch: this.deviceName,
+        allowed,
+      });
+    if (port !== undefined && allowedPorts !== null && !allowedPorts.includes(port)) return refuse("port", port, "ngs_allowed_ports", allowedPorts);
+    if (allowedVlans !== null) {
+      const bad = vlans.find((v) => !allowedVlans.includes(String(v)));
+      if (bad !== undefined) return refuse("VLAN", String(bad), "ngs_allowed_vlans", allowedVlans);
+    }
+    return undefined;
+  }
+
+  /**
+   * Why a change asked of this switch is skipped on purpose (and so sends
+   * nothing): `ngs_manage_vlans = false` for VLAN create/delete. Undefined
+   * when the operation is carried out.
+   */
+  skipReason(operation: string): string | undefined {
+    if ((operation === "addNetwork" || operation === "delNetwork") && !this.managesVlans) return "ngs_manage_vlans = false";
+    return undefined;
   }
 
   /**
@@ -297,8 +329,31 @@ export abstract class GenericSwitchDevice {
   }
 
   protected notSupported(feature: string, error = ""): GenericSwitchNotSupported {
-    return new GenericSwitchNotSupported({ feature, switch: `${this.deviceType} switch ${this.deviceName}`, error });
+    return new GenericSwitchNotSupported({ feature, switch: this.switchLabel, error });
   }
+
+  /** How errors name this switch: `netmiko_huawei switch leaf1`. */
+  get switchLabel(): string {
+    return `${this.deviceType} switch ${this.deviceName}`;
+  }
+}
+
+/**
+ * Upstream's trunk-support refusal, shared by the ML2 driver (which names the
+ * switch by its section) and the device layer (which adds the device type):
+ * undefined when the switch can trunk this kind of port.
+ */
+export function trunkNotSupported(
+  sw: { readonly supportTrunkOnPorts: boolean; readonly supportTrunkOnBondPorts: boolean },
+  switchLabel: string,
+  bond: boolean,
+): GenericSwitchNotSupported | undefined {
+  if (bond ? sw.supportTrunkOnBondPorts : sw.supportTrunkOnPorts) return undefined;
+  return new GenericSwitchNotSupported({
+    feature: "trunks",
+    switch: switchLabel,
+    error: bond ? "Trunks are not supported on bond ports." : "Trunks are not supported on ports.",
+  });
 }
 
 Object.defineProperty(GenericSwitchDevice.prototype, DEVICE_BRAND, { value: true });

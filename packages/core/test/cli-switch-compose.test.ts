@@ -10,6 +10,7 @@ import {
   GenericSwitchNetmikoMethodError,
   GenericSwitchNetmikoNotSupported,
   GenericSwitchNetworkNameFormatInvalid,
+  GenericSwitchNotSupported,
   type CommandTemplates,
   type DeviceConfig,
 } from "@ngs/core";
@@ -184,12 +185,16 @@ test("empty trunk details ({}) mean a plain access port, as in upstream's Python
 });
 
 describe("bonds", () => {
-  test("without bond templates a bond is plugged like a port (trunk details and default VLAN kept)", () => {
+  test("without bond templates a bond is plugged like a port (default VLAN kept); trunk details need bond-trunk templates", () => {
     const d = make(PortSwitch, { ngs_port_default_vlan: "20" });
-    expect(d.plan("plugBondToNetwork", { bond: "Po1", segmentationId: 33, trunkDetails: trunk })).toMatchObject({
+    expect(d.plan("plugBondToNetwork", { bond: "Po1", segmentationId: 33 })).toMatchObject({
       operation: "plug bond",
-      commands: ["delete port Po1 from 20", "set native vlan 33 on Po1", "add network 101 to trunk Po1", "add network 102 to trunk Po1"],
+      commands: ["delete port Po1 from 20", "plug port Po1 to network 33"],
     });
+    // As the ML2 driver refuses it: no ADD_NETWORK_TO_BOND_TRUNK, no trunk on a bond.
+    expect(() => d.plan("plugBondToNetwork", { bond: "Po1", segmentationId: 33, trunkDetails: trunk })).toThrow(
+      "Requested feature trunks is not supported by networking-generic-switch on the netmiko_test switch sw1. Trunks are not supported on bond ports.",
+    );
     expect(d.plan("unplugBondFromNetwork", { bond: "Po1", segmentationId: 33 })).toMatchObject({
       operation: "unplug bond",
       commands: ["delete port Po1 from 33", "add network 20 20", "plug port Po1 to network 20"],
@@ -250,8 +255,12 @@ describe("trunk subports", () => {
       "delete network 102 on bond trunk Po1",
     ]);
   });
-  test("an LACP bond on a switch without bond trunk templates sends nothing", () => {
-    expect(make(PortSwitch).plan("addSubportsOnTrunk", { bindingProfile: lacp, portId: "Po1", subports }).commands).toEqual([]);
+  test("an LACP bond on a switch without bond trunk templates is refused (it would send nothing)", () => {
+    expect(() => make(PortSwitch).plan("addSubportsOnTrunk", { bindingProfile: lacp, portId: "Po1", subports })).toThrow(
+      GenericSwitchNotSupported,
+    );
+    // No subports asked: nothing to do, not an error.
+    expect(make(PortSwitch).plan("addSubportsOnTrunk", { bindingProfile: lacp, portId: "Po1", subports: [] }).commands).toEqual([]);
   });
 });
 

@@ -11,6 +11,8 @@ export interface SwitchContext {
   readonly password: string | undefined;
   readonly privileged: boolean;
   readonly loginQuestions: boolean;
+  /** PowerConnect: `User Name:` / `Password:` asked in the shell after SSH auth "none" (default on). */
+  readonly inbandLogin: boolean;
   /** Replaces the platform banner when set. */
   readonly banner: string | undefined;
   /** The configured login user. */

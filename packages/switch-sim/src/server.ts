@@ -61,6 +61,9 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
   const commandLog: string[] = [];
   let faults: SimFaults = { ...(options.faults ?? {}) };
   const extra = new Map<string, unknown>();
+  // PowerConnect asks for credentials inside the shell, as the real switch
+  // does (netmiko's dell_powerconnect uses SSH auth "none"); on by default.
+  const inbandLogin = dialect.platform === "dell_powerconnect" && (options.inbandLogin ?? true);
   const ctx: SwitchContext = {
     platform: dialect.platform,
     hostname,
@@ -73,13 +76,12 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
     password: options.password,
     privileged: options.privileged ?? false,
     loginQuestions: options.loginQuestions ?? false,
+    inbandLogin: false,
     username,
     banner: options.banner,
     extra,
   };
   const connections = new Set<Connection>();
-  // PowerConnect asks for credentials inside the shell (netmiko uses SSH auth "none").
-  const inbandLogin = (options.loginQuestions ?? false) && dialect.platform === "dell_powerconnect";
 
   const checkAuth = (auth: AuthContext): boolean => {
     if (faults.failAuth || auth.username !== username) return false;
@@ -102,6 +104,8 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
     let counted = false;
     let rejected = false;
     let terminal: Terminal | null = null;
+    /** Authenticated with SSH "none": the shell asks for the credentials (PowerConnect). */
+    let askInband = false;
 
     client.on("authentication", (auth) => {
       counters.authRequests++;
@@ -109,7 +113,10 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
       if (options.password !== undefined) methods.push("password");
       if (authorized.length > 0) methods.push("publickey");
       if (auth.method === "none") {
-        if (inbandLogin && !faults.failAuth) return auth.accept();
+        if (inbandLogin && !faults.failAuth) {
+          askInband = true;
+          return auth.accept();
+        }
         return auth.reject(methods);
       }
       const ok = checkAuth(auth);
@@ -156,7 +163,9 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
             channel.end();
             return;
           }
-          terminal = new Terminal(channel, ctx, dialect, username, {
+          // Per connection: only a client that skipped SSH authentication is asked in-band.
+          const connCtx: SwitchContext = askInband ? Object.create(ctx, { inbandLogin: { value: true } }) : ctx;
+          terminal = new Terminal(channel, connCtx, dialect, username, {
             onCommand: (line) => commandLog.push(line),
             close: () => {
               channel.exit(0);

@@ -58,7 +58,7 @@ export class Terminal {
   }
 
   private async begin(): Promise<void> {
-    if (this.sw.loginQuestions && this.session.login) {
+    if ((this.sw.loginQuestions || this.sw.inbandLogin) && this.session.login) {
       const ok = await this.session.login();
       if (this.closed) return;
       if (!ok) {

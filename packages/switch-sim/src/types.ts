@@ -74,10 +74,17 @@ export interface SimSwitchOptions {
   /**
    * Ask the platform's first-login question before the first prompt, as some
    * devices do: Force10 banner `[y/n]`, Huawei and Ruijie password-change
-   * questions, Comware `Press Y or ENTER to continue`, and PowerConnect's
-   * in-band `User Name:`/`Password:` login (SSH auth "none" is then accepted).
+   * questions, Comware `Press Y or ENTER to continue`.
    */
   loginQuestions?: boolean;
+  /**
+   * Dell PowerConnect logs in as the real switch does: SSH auth "none" is
+   * accepted, then `User Name:` / `Password:` are asked in the shell
+   * (netmiko's dell_powerconnect login). A client that authenticates over
+   * SSH (password, key) gets the prompt directly. Default true; false =
+   * SSH authentication only.
+   */
+  inbandLogin?: boolean;
   /** Text written before the first prompt (default: a per-platform banner). */
   banner?: string;
 }

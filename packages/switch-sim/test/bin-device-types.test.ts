@@ -129,7 +129,7 @@ describe("every platform", () => {
     const { startSwitch } = await import("@ngs/switch-sim");
     const sim = await startSwitch({ platform, password: "pw" });
     sims.push(sim);
-    const t = await Term.open(sim, { password: "pw" });
+    const t = await Term.openLoggedIn(sim, { password: "pw" });
     terms.push(t);
     const first = await t.expect(/[>#$\]] ?$/);
     const prompt = first.split("\r\n").pop()!;

@@ -51,6 +51,21 @@ export class Term {
     return new Term(client, stream);
   }
 
+  /**
+   * `open`, then PowerConnect's in-band `User Name:` / `Password:` answered
+   * (as netmiko's dell_powerconnect login does): the prompt comes next.
+   */
+  static async openLoggedIn(sim: SimSwitch, cfg: Partial<ConnectConfig> = {}): Promise<Term> {
+    const t = await Term.open(sim, cfg);
+    if (sim.platform === "dell_powerconnect") {
+      await t.expect(/User Name:$/);
+      t.write(`${cfg.username ?? "admin"}\n`);
+      await t.expect(/Password:$/);
+      t.write(`${String(cfg.password ?? "")}\n`);
+    }
+    return t;
+  }
+
   /** Waits until the text received since the last mark matches; returns that text. */
   expect(re: RegExp, timeoutMs = 5000): Promise<string> {
     return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@ const { sims, terms } = closedAfterEach();
 async function open(platform: string, extra: Record<string, unknown> = {}) {
   const sim = await startSwitch({ platform, password: "pw-login", secret: "s3cret-en", ...extra });
   sims.push(sim);
-  const t = await Term.open(sim, { password: "pw-login" });
+  const t = await Term.openLoggedIn(sim, { password: "pw-login" });
   terms.push(t);
   return { sim, t };
 }

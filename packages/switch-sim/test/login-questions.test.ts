@@ -46,7 +46,8 @@ describe("first-login questions (loginQuestions: true)", () => {
   });
 
   it("dell_powerconnect logs in in-band after SSH auth none; a wrong password hangs up", async () => {
-    const good = await open("dell_powerconnect", {}, { username: "admin" });
+    // By default, without loginQuestions: the real switch always logs in this way.
+    const good = await open("dell_powerconnect", { loginQuestions: false }, { username: "admin" });
     await good.t.expect(/User Name:$/);
     good.t.write("admin\n");
     await good.t.expect(/Password:$/);
@@ -59,6 +60,12 @@ describe("first-login questions (loginQuestions: true)", () => {
     await bad.t.waitClosed();
     expect(bad.t.transcript).toContain("% Authentication failed.");
     expect(bad.sim.counters.authFailures).toBe(1);
+  });
+
+  it("dell_powerconnect with inbandLogin: false is a plain SSH password login", async () => {
+    const { t } = await open("dell_powerconnect", { loginQuestions: false, inbandLogin: false });
+    await t.expect(/console>$/);
+    expect(t.transcript).not.toContain("User Name:");
   });
 });
 

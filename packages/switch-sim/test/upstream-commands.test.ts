@@ -253,7 +253,7 @@ describe("upstream command lists", () => {
   it.each(cases.map((c) => [c.platform, c] as const))("%s", async (_name, c) => {
     const sim = await startSwitch({ platform: c.platform, password: "pw", secret: "en-secret" });
     sims.push(sim);
-    const t = await Term.open(sim, { password: "pw" });
+    const t = await Term.openLoggedIn(sim, { password: "pw" });
     terms.push(t);
     await t.expect(PROMPT);
     const send = async (line: string) => {

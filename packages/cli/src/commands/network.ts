@@ -1,8 +1,8 @@
 import type { CommandInput } from "../command.js";
 import { UsageError } from "../errors.js";
-import { DRY_RUN_OPTION, networkIdArg, runOperation, vlanArg } from "../operate.js";
+import { DRY_RUN_OPTION, JSON_OPTION, networkIdArg, runOperation, vlanArg } from "../operate.js";
 
-export const options = { ...DRY_RUN_OPTION, all: { type: "boolean" } } as const;
+export const options = { ...DRY_RUN_OPTION, ...JSON_OPTION, all: { type: "boolean" } } as const;
 
 export async function run(input: CommandInput): Promise<number> {
   const [action, ...rest] = input.positionals;

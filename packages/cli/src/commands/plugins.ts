@@ -3,6 +3,7 @@ import { discoverPlugins, loadDeviceClass, type LoadedConfig, type PluginEntry }
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, configSources, pluginDirs, readConfigOrThrow } from "../runtime.js";
 import { formatTable } from "../table.js";
+import { reportFailure, writeJsonResults, type SwitchResult } from "../operate.js";
 
 export const options = { json: { type: "boolean" } } as const;
 
@@ -51,15 +52,19 @@ function list(input: CommandInput): number {
 
 async function check(input: CommandInput): Promise<number> {
   const entries = discover(input).sort((a, b) => a.deviceType.localeCompare(b.deviceType));
-  let failed = 0;
+  const json = Boolean(input.values.json);
+  const results: { status: SwitchResult["status"]; [key: string]: unknown }[] = [];
   for (const e of entries) {
+    const base = { device_type: e.deviceType, package: e.packageName, version: e.version };
     try {
       await loadDeviceClass(e.deviceType, entries);
-      process.stdout.write(`${e.deviceType} (${e.packageName}@${e.version}): ok\n`);
+      results.push({ ...base, status: "ok" });
+      if (!json) process.stdout.write(`${e.deviceType} (${e.packageName}@${e.version}): ok\n`);
     } catch (err) {
-      failed++;
-      process.stdout.write(`${e.deviceType} (${e.packageName}@${e.version}): error: ${(err as Error).message ?? String(err)}\n`);
+      results.push({ ...base, status: "failed", error: { type: (err as Error).name, message: (err as Error).message } });
+      reportFailure(e.deviceType, `loading ${e.packageName}@${e.version}`, err);
     }
   }
-  return failed ? 1 : 0;
+  if (json) writeJsonResults("plugins check", results);
+  return results.some((r) => r.status === "failed") ? 1 : 0;
 }

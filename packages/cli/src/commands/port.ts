@@ -1,9 +1,10 @@
 import type { CommandInput } from "../command.js";
 import { UsageError } from "../errors.js";
-import { DRY_RUN_OPTION, runOperation, vlanArg, type Operation } from "../operate.js";
+import { DRY_RUN_OPTION, JSON_OPTION, runOperation, vlanArg, vlanListArg, type Operation } from "../operate.js";
 
 export const options = {
   ...DRY_RUN_OPTION,
+  ...JSON_OPTION,
   bond: { type: "boolean" },
   subport: { type: "string", multiple: true },
   "default-vlan": { type: "string" },
@@ -15,7 +16,7 @@ export async function run(input: CommandInput): Promise<number> {
   if (rest.length !== 3) throw new UsageError(`port ${action} takes SWITCH PORT VLAN (got ${rest.length} argument${rest.length === 1 ? "" : "s"})`, "port");
   const [sw, port, vlan] = rest as [string, string, string];
   const segmentationId = vlanArg(vlan, "VLAN", "port");
-  const subports = ((input.values.subport as string[] | undefined) ?? []).map((v) => ({ segmentation_id: vlanArg(v, "--subport VLAN", "port") }));
+  const subports = vlanListArg((input.values.subport as string[] | undefined) ?? [], "--subport VLAN", "port").map((v) => ({ segmentation_id: v }));
   const dv = input.values["default-vlan"] as string | undefined;
   const extra = {
     ...(subports.length ? { trunkDetails: { sub_ports: subports } } : {}),

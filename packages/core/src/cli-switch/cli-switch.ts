@@ -6,7 +6,7 @@ import {
   type SessionOptions,
 } from "@ngs/cli-session";
 import { setTimeout as delay } from "node:timers/promises";
-import { GenericSwitchDevice, type PortOptions } from "../device.js";
+import { GenericSwitchDevice, trunkNotSupported, type PortOptions } from "../device.js";
 import {
   GenericSwitchConfigException,
   GenericSwitchException,
@@ -22,7 +22,14 @@ import type { DeviceContext } from "../device.js";
 import { networkIdHex, showValue, validateNetworkId, validatePortName, validateVlanId, type PortNameRule } from "../validation.js";
 import { vlanNameProblem, type VlanNameRule } from "../options/name-format.js";
 import { aclFilter, aclPrefix } from "./security-groups.js";
-import { isAuthenticationError, isCommandError, isSaveNotSupported, isSessionConfigError, type CliSessionLike } from "./session.js";
+import {
+  isAuthenticationError,
+  isCommandError,
+  isEnableRefused,
+  isSaveNotSupported,
+  isSessionConfigError,
+  type CliSessionLike,
+} from "./session.js";
 import { SessionPool, closeQuietly } from "./session-pool.js";
 import { mcastGroupFor, validateVni, type L2vniSettings } from "./l2vni.js";
 import { formatCommands, type CommandTemplate, type CommandTemplates, type TemplateVars } from "./templates.js";
@@ -68,10 +75,24 @@ export const OPERATION_NAMES: Readonly<Record<CliOperation, string>> = {
   unbindSecurityGroup: "unbind security group",
 };
 
+/** The host-level changes and the templates whose absence makes them send nothing (for the refusal message). */
+const CHANGE_TEMPLATES: Partial<Record<CliOperation, string>> = {
+  addNetwork: "ADD_NETWORK",
+  delNetwork: "DELETE_NETWORK",
+  plugPortToNetwork: "PLUG_PORT_TO_NETWORK",
+  deletePort: "DELETE_PORT",
+  plugBondToNetwork: "PLUG_BOND_TO_NETWORK",
+  unplugBondFromNetwork: "UNPLUG_BOND_FROM_NETWORK",
+  addSubportsOnTrunk: "ADD_NETWORK_TO_TRUNK / ADD_NETWORK_TO_BOND_TRUNK",
+  delSubportsOnTrunk: "REMOVE_NETWORK_FROM_TRUNK / DELETE_NETWORK_ON_BOND_TRUNK",
+};
+
 /** A dry run's result: the commands, the save step, and read-only queries a vendor runs first. */
 export interface CliCommandPlan extends CommandPlan {
   /** Commands run before the change whose answer may add to it (Brocade's port query). */
   queries: string[];
+  /** Why nothing is sent on purpose (`ngs_manage_vlans = false`). */
+  skipped?: string;
 }
 
 /** Port-level arguments after validation: VLANs are numbers, names are checked. */
@@ -184,7 +205,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       sessionOptionsFromConfig(cfg, this.platform);
     } catch (e) {
       if (!isSessionConfigError(e)) throw e;
-      throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error: (e as Error).message, cause: e });
+      throw new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error: (e as Error).message, cause: e });
     }
   }
 
@@ -503,13 +524,58 @@ export abstract class CliSwitch extends GenericSwitchDevice {
    * Bad input throws the same GenericSwitch* error the operation would.
    */
   plan<K extends CliOperation>(operation: K, args: OperationArgs[K]): CliCommandPlan {
-    const commands = this.composeFor(operation, args);
+    const commands = this.composeChecked(operation, args);
+    const skipped = commands.length === 0 ? this.skipReason(operation) : undefined;
     return {
       operation: OPERATION_NAMES[operation],
       commands,
       save: commands.length > 0 && this.saveConfiguration ? this.describeSave() : [],
       queries: this.queriesFor(operation, args),
+      ...(skipped ? { skipped } : {}),
     };
+  }
+
+  /**
+   * `composeFor`, then the no-silent-no-op rule: a change that composes to no
+   * command is refused as unsupported (naming the device type and what its
+   * command table lacks), unless an option turns it off on purpose
+   * (`skipReason`). Asking for nothing (no subports) is not a change.
+   */
+  protected composeChecked<K extends CliOperation>(operation: K, args: OperationArgs[K]): string[] {
+    const commands = this.composeFor(operation, args);
+    if (commands.length > 0 || !(operation in CHANGE_TEMPLATES) || this.skipReason(operation)) return commands;
+    if (operation === "addSubportsOnTrunk" || operation === "delSubportsOnTrunk") {
+      const a = args as OperationArgs["addSubportsOnTrunk"];
+      if (!a.subports?.length) return commands;
+      const bond = is8023ad(a.bindingProfile);
+      throw trunkNotSupported({ supportTrunkOnPorts: false, supportTrunkOnBondPorts: false }, this.switchLabel, bond);
+    }
+    const lacks = CHANGE_TEMPLATES[operation as keyof typeof CHANGE_TEMPLATES]!;
+    throw this.notSupported(OPERATION_NAMES[operation], `Its command table has no ${lacks} commands, so nothing would be sent.`);
+  }
+
+  /**
+   * Also skipped: VLAN create/delete on a device type without VLAN objects
+   * (OVS: a tag needs no VLAN) and no `ngs_trunk_ports` to tag.
+   */
+  override skipReason(operation: string): string | undefined {
+    const own = super.skipReason(operation);
+    if (own || (operation !== "addNetwork" && operation !== "delNetwork") || this.trunkPorts.length > 0) return own;
+    const template = operation === "addNetwork" ? "ADD_NETWORK" : "DELETE_NETWORK";
+    return this.commands[template]?.length ? undefined : `${this.deviceType} has no ${template} commands`;
+  }
+
+  /**
+   * Before a port or bond change: the switch's allowed ports and VLANs, and
+   * trunk support when trunk details are given (the ML2 driver's check, for
+   * every caller). Unplugging checks the port only: taking a VLAN off is
+   * never outside the allowed set.
+   */
+  protected checkPortChange(s: PortStep, bond: boolean, plug: boolean): void {
+    const refused =
+      this.notAllowed(s.name, plug ? [s.segmentationId, ...s.subportVlans] : []) ??
+      (s.trunkDetails ? trunkNotSupported(this, this.switchLabel, bond) : undefined);
+    if (refused) throw refused;
   }
 
   /** Validate and compose; vendors override a `compose*` step rather than this. */
@@ -527,12 +593,14 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       case "deletePort": {
         const a = args as OperationArgs["plugPortToNetwork"];
         const s = this.portStep(a.port, a.segmentationId, a);
+        this.checkPortChange(s, false, operation === "plugPortToNetwork");
         return operation === "plugPortToNetwork" ? this.composePlugPort(s) : this.composeDeletePort(s);
       }
       case "plugBondToNetwork":
       case "unplugBondFromNetwork": {
         const a = args as OperationArgs["plugBondToNetwork"];
         const s = this.portStep(a.bond, a.segmentationId, a, "bond name");
+        this.checkPortChange(s, true, operation === "plugBondToNetwork");
         return operation === "plugBondToNetwork" ? this.composePlugBond(s) : this.composeUnplugBond(s);
       }
       case "addSubportsOnTrunk":
@@ -541,6 +609,8 @@ export abstract class CliSwitch extends GenericSwitchDevice {
         const portId = this.portName(a.portId);
         const vlans = (a.subports ?? []).map((s) => this.vlan(s?.segmentation_id, "subport segmentation id"));
         const isBond = is8023ad(a.bindingProfile);
+        const refused = this.notAllowed(portId, operation === "addSubportsOnTrunk" ? vlans : []);
+        if (refused) throw refused;
         return operation === "addSubportsOnTrunk"
           ? this.composeAddSubports(isBond, portId, vlans)
           : this.composeDelSubports(isBond, portId, vlans);
@@ -596,7 +666,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
 
   /** Validate, compose, send, check: the path every operation takes. */
   protected async run<K extends CliOperation>(operation: K, args: OperationArgs[K]): Promise<string> {
-    const commands = this.composeFor(operation, args);
+    const commands = this.composeChecked(operation, args);
     return this.sendCommandsToDevice(commands, OPERATION_NAMES[operation]);
   }
 
@@ -727,8 +797,31 @@ export abstract class CliSwitch extends GenericSwitchDevice {
 
   /** A switch section that cannot do what was asked (a missing option, a VLAN the switch lacks): logged, with the sanitised config. */
   protected configError(error: string): GenericSwitchNetmikoConfigError {
-    this.logger.error(error);
-    return new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error });
+    this.logger.debug(error);
+    return new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error });
+  }
+
+  /**
+   * How errors name this switch's connection: `leaf1 (192.0.2.10)`, with the
+   * port when it is not 22. Never a credential.
+   */
+  get where(): string {
+    const host = this.transportConfig.host || this.transportConfig.ip || "no address";
+    const port = this.transportConfig.port?.trim();
+    return `${this.deviceName} (${host}${port && port !== "22" ? `:${port}` : ""})`;
+  }
+
+  /**
+   * Log in, enable, enter and leave config mode, under the PoolLock, as
+   * `ngs check` does: resolves with the host key fingerprint the switch
+   * presented; failures are the same GenericSwitch* errors as operations.
+   */
+  async check(): Promise<{ hostKeyFingerprint?: string }> {
+    return this.withSession(async (session) => {
+      await session.enable();
+      await session.sendConfigSet([]);
+      return session.hostKeyFingerprint ? { hostKeyFingerprint: session.hostKeyFingerprint } : {};
+    });
   }
 
   /** The L2VNI multicast group of `vni`, or upstream's config error when neither the map nor a base gives one. */
@@ -740,10 +833,12 @@ export abstract class CliSwitch extends GenericSwitchDevice {
 
   /** A change the switch refused: idle pooled sessions are dropped (their state is unknown). */
   protected rejected(operation: string, detail: string, cause?: unknown): GenericSwitchNetmikoConfigError {
-    this.logger.error({ operation, error: detail, device: this.sanitisedConfig }, `Switch rejected the configuration. Operation: ${operation}.`);
+    // Debug only: the thrown error is the report (one error, said once).
+    this.logger.debug({ operation, error: detail }, `Switch rejected the configuration. Operation: ${operation}.`);
     void this.#pool?.drain();
     return new GenericSwitchNetmikoConfigError({
-      config: this.sanitisedConfig,
+      config: this.where,
+      device: this.sanitisedConfig,
       error: `operation '${operation}': ${detail}`,
       ...(cause === undefined ? {} : { cause }),
     });
@@ -812,6 +907,8 @@ export abstract class CliSwitch extends GenericSwitchDevice {
         return result;
       } catch (e) {
         if (e instanceof GenericSwitchException) throw e;
+        // Refused credentials are final: not a broken session worth a retry.
+        if (isEnableRefused(e) || isAuthenticationError(e)) throw this.connectError(e);
         throw new SessionFailure(e instanceof Error ? e.message : String(e), { cause: e });
       } finally {
         if (ok && this.#pool) await this.#pool.give(session);
@@ -824,9 +921,10 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   protected mapError(e: unknown): GenericSwitchException {
     if (e instanceof GenericSwitchException) return e;
     const cause = e instanceof SessionFailure && e.cause !== undefined ? e.cause : e;
+    if (isEnableRefused(cause) || isAuthenticationError(cause)) return this.connectError(cause);
     const error = cause instanceof Error ? cause.message : String(cause);
-    this.logger.error({ device: this.sanitisedConfig, error }, "Error sending commands to device");
-    return new GenericSwitchNetmikoConnectError({ config: this.sanitisedConfig, error, cause });
+    this.logger.debug({ error }, "Error sending commands to device");
+    return new GenericSwitchNetmikoConnectError({ config: this.where, device: this.sanitisedConfig, error, cause });
   }
 
   /**
@@ -840,10 +938,12 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       options = sessionOptionsFromConfig(this.sessionConfig(), this.platform);
     } catch (e) {
       if (isSessionConfigError(e)) {
-        throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error: (e as Error).message, cause: e });
+        throw new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error: (e as Error).message, cause: e });
       }
       throw this.connectError(e);
     }
+    // The wire at debug level, through this switch's child logger (its name on every line).
+    options.logger = this.logger;
     const logFile = this.globalConfig.sessionLogFile;
     if (logFile && options.sessionLog === undefined) options.sessionLog = logFile;
 
@@ -857,7 +957,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       try {
         return await CliSession.open(deadline === undefined ? options : { ...options, connectDeadline: deadline });
       } catch (e) {
-        if (isAuthenticationError(e)) throw this.connectError(e, "authentication failed (not retried: check username, password or key)");
+        if (isAuthenticationError(e)) throw this.connectError(e);
         const final = notWorthRetrying(e, options.host);
         if (final) throw this.connectError(e, `not retried: ${final}`);
         const waitMs = deadline === undefined ? -1 : Math.min(intervalMs, deadline - Date.now());
@@ -885,11 +985,27 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     return cfg;
   }
 
+  /**
+   * One clean cause per failure: refused credentials and enable secrets are
+   * said in a few words (the raw device answer goes to the debug log only);
+   * anything else keeps the session layer's message.
+   */
   private connectError(e: unknown, note?: string): GenericSwitchNetmikoConnectError {
-    const msg = e instanceof Error ? e.message : String(e);
-    const error = note ? `${msg} (${note})` : msg;
-    this.logger.error({ device: this.sanitisedConfig, error }, "Failed to connect to switch");
-    return new GenericSwitchNetmikoConnectError({ config: this.sanitisedConfig, error, cause: e });
+    let error: string;
+    if (isEnableRefused(e)) {
+      // The message names the switch once, as its config: `leaf1 (192.0.2.10), error: enable secret rejected`.
+      error = e.reason;
+      this.logger.debug({ answer: e.output }, error);
+    } else if (isAuthenticationError(e)) {
+      const user = this.transportConfig.username ?? "";
+      error = `authentication as ${user} rejected (check username, password or key_file; not retried)`;
+      this.logger.debug({ error: e instanceof Error ? e.message : String(e) }, "authentication failed");
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      error = note ? `${msg} (${note})` : msg;
+      this.logger.debug({ error }, "Failed to connect to switch");
+    }
+    return new GenericSwitchNetmikoConnectError({ config: this.where, device: this.sanitisedConfig, error, cause: e });
   }
 
   // ---- vendor hooks on a live session ---------------------------------
@@ -973,7 +1089,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       const m = pattern.exec(output);
       if (!m) continue;
       const line = lineAround(output, m.index);
-      this.logger.error({ operation, output }, `Found invalid configuration in device response. Operation: ${operation}.`);
+      this.logger.debug({ operation, output }, `Found invalid configuration in device response. Operation: ${operation}.`);
       throw this.rejected(operation, `the switch answered ${JSON.stringify(line)}`);
     }
   }

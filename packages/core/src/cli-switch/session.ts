@@ -25,6 +25,8 @@ export interface CliSessionLike {
   /** Known dead without asking the device (optional: without it the pool always probes). */
   readonly isClosed?: boolean;
   close(): Promise<void>;
+  /** `SHA256:…` of the host key the switch presented (SSH sessions). */
+  readonly hostKeyFingerprint?: string;
 }
 
 /** True for @ngs/cli-session's SaveNotSupportedError (by name, so a second copy of the package still matches). */
@@ -35,6 +37,11 @@ export function isSaveNotSupported(e: unknown): boolean {
 /** True for @ngs/cli-session's AuthenticationError. */
 export function isAuthenticationError(e: unknown): boolean {
   return e instanceof Error && e.name === "AuthenticationError";
+}
+
+/** @ngs/cli-session's EnableRefusedError: the enable (sudo) secret was not accepted. */
+export function isEnableRefused(e: unknown): e is Error & { reason: string; output: string } {
+  return e instanceof Error && e.name === "EnableRefusedError";
 }
 
 /** @ngs/cli-session's CommandError: the device answered a line with error output. */

@@ -1,4 +1,5 @@
-import { GenericSwitchConfigException, GenericSwitchNotSupported } from "../errors.js";
+import { trunkNotSupported } from "../device.js";
+import { GenericSwitchConfigException } from "../errors.js";
 import { defaultLogger, type Logger } from "../logging.js";
 import { validatePortName } from "../validation.js";
 import type { DriverHost } from "./host.js";
@@ -252,10 +253,8 @@ export class GenericSwitchDriver {
   }
 
   private checkTrunkSupport(name: string, device: DriverSwitch, lacp: boolean): void {
-    if (lacp && !device.supportTrunkOnBondPorts)
-      throw new GenericSwitchNotSupported({ feature: "trunks", switch: name, error: "Trunks are not supported on bond ports." });
-    if (!lacp && !device.supportTrunkOnPorts)
-      throw new GenericSwitchNotSupported({ feature: "trunks", switch: name, error: "Trunks are not supported on ports." });
+    const refused = trunkNotSupported(device, name, lacp);
+    if (refused) throw refused;
   }
 
   private async unplugPortFromSegment(

@@ -39,14 +39,13 @@ describe("netmiko_cumulus (NCLU) command lists", () => {
     ]);
   });
 
-  it("trunk details: NCLU has no trunk templates, so nothing but the access removal", () => {
+  it("trunk details: NCLU has no trunk templates, so trunk requests are refused, naming the device type", () => {
     const d = nclu();
     expect(d.supportTrunkOnPorts).toBe(false);
-    expect(d.plan("plugPortToNetwork", { port: "swp1", segmentationId: 33, trunkDetails: TRUNK }).commands).toEqual([]);
-    expect(d.plan("deletePort", { port: "swp1", segmentationId: 33, trunkDetails: TRUNK }).commands).toEqual([
-      "net del interface swp1 bridge access 33",
-    ]);
-    expect(d.plan("addSubportsOnTrunk", { bindingProfile: {}, portId: "swp1", subports: TRUNK.sub_ports }).commands).toEqual([]);
+    const refused = "Requested feature trunks is not supported by networking-generic-switch on the netmiko_cumulus switch cl4. Trunks are not supported on ports.";
+    expect(() => d.plan("plugPortToNetwork", { port: "swp1", segmentationId: 33, trunkDetails: TRUNK })).toThrow(refused);
+    expect(() => d.plan("deletePort", { port: "swp1", segmentationId: 33, trunkDetails: TRUNK })).toThrow(refused);
+    expect(() => d.plan("addSubportsOnTrunk", { bindingProfile: {}, portId: "swp1", subports: TRUNK.sub_ports })).toThrow(refused);
   });
 
   it("bonds have their own templates", () => {

@@ -122,8 +122,8 @@ export default class Juniper extends CliSwitch {
   override async saveConfig(session: CliSessionLike): Promise<void> {
     const failure = await commitWithRetries(session, { timeoutS: this.commitTimeoutS, intervalS: this.commitIntervalS, logger: this.logger });
     if (failure === undefined) return;
-    this.logger.error({ device: this.sanitisedConfig, error: failure }, "Commit failed");
-    throw new GenericSwitchNetmikoConfigError({ config: this.sanitisedConfig, error: failure });
+    this.logger.debug({ error: failure }, "Commit failed");
+    throw new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error: failure });
   }
 
   // ---- L2VNI ------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "@ngs/core";
+import { createLogger, GenericSwitchNotSupported } from "@ngs/core";
 import NokiaSrl from "@ngs/device-nokia/srl";
 
 const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
@@ -64,8 +64,10 @@ describe("netmiko_nokia_srl command lists", () => {
   it("trunks and bonds: no trunk templates, bonds use the port templates", () => {
     const d = srl();
     expect(d.supportTrunkOnPorts).toBe(false);
-    expect(d.plan("plugPortToNetwork", { port: "ethernet-1/1", segmentationId: 33, trunkDetails: TRUNK }).commands).toEqual([]);
-    expect(d.plan("addSubportsOnTrunk", { bindingProfile: {}, portId: "ethernet-1/1", subports: TRUNK.sub_ports }).commands).toEqual([]);
+    expect(() => d.plan("plugPortToNetwork", { port: "ethernet-1/1", segmentationId: 33, trunkDetails: TRUNK })).toThrow(GenericSwitchNotSupported);
+    expect(() => d.plan("addSubportsOnTrunk", { bindingProfile: {}, portId: "ethernet-1/1", subports: TRUNK.sub_ports })).toThrow(
+      "on the netmiko_nokia_srl switch srl1. Trunks are not supported on ports.",
+    );
     expect(d.plan("plugBondToNetwork", { bond: "lag1", segmentationId: 33 }).commands).toEqual(plug("lag1", 33));
     expect(d.plan("unplugBondFromNetwork", { bond: "lag1", segmentationId: 33 }).commands).toEqual(unplug("lag1", 33));
   });

@@ -15,12 +15,18 @@ const clear = (p: string) => [`ovs-vsctl clear port ${p} tag`, `ovs-vsctl clear 
 
 describe("netmiko_ovs_linux command lists", () => {
   it("add/del network: OVS has no VLAN objects; only ngs_trunk_ports get the VLAN", () => {
-    expect(ovs().plan("addNetwork", { segmentationId: 33, networkId: NET }).commands).toEqual([]);
+    // Nothing to do is said as skipped (no silent "ok"), not refused.
+    expect(ovs().plan("addNetwork", { segmentationId: 33, networkId: NET })).toMatchObject({
+      commands: [],
+      skipped: "netmiko_ovs_linux has no ADD_NETWORK commands",
+    });
     const d = ovs({ ngs_trunk_ports: "uplink1, uplink2" });
     expect(d.plan("addNetwork", { segmentationId: 33, networkId: NET }).commands).toEqual([
       "ovs-vsctl add port uplink1 trunks 33",
       "ovs-vsctl add port uplink2 trunks 33",
     ]);
+    expect(d.plan("addNetwork", { segmentationId: 33, networkId: NET }).skipped).toBeUndefined();
+    expect(d.skipReason("addNetwork")).toBeUndefined();
     expect(d.plan("delNetwork", { segmentationId: 33, networkId: NET }).commands).toEqual([
       "ovs-vsctl remove port uplink1 trunks 33",
       "ovs-vsctl remove port uplink2 trunks 33",

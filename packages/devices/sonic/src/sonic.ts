@@ -42,12 +42,20 @@ export default class Sonic extends CliSwitch {
 
   /**
    * A VLAN must exist before it gets members (LP#2148349), so every subport
-   * VLAN is created first. Accepts `trunkDetails` like every device (upstream's
-   * override lacked the parameter and so failed when the driver passed it).
+   * VLAN is created first. SONiC adds a PortChannel to a VLAN with the same
+   * `config vlan member add` as a port, so an 802.3ad bond gets the port
+   * commands with its PortChannel name (as upstream's override does).
+   * Accepts `trunkDetails` like every device (upstream's override lacked the
+   * parameter and so failed when the driver passed it).
    */
-  protected override composeAddSubports(isBond: boolean, portId: string, vlans: number[]): string[] {
+  protected override composeAddSubports(_isBond: boolean, portId: string, vlans: number[]): string[] {
     const create = vlans.flatMap((v) => this.formatCommands(this.commands.ADD_NETWORK, { segmentation_id: v }));
-    return [...create, ...super.composeAddSubports(isBond, portId, vlans)];
+    return [...create, ...super.composeAddSubports(false, portId, vlans)];
+  }
+
+  /** The removal mirrors the addition: `config vlan member del` for a PortChannel too. */
+  protected override composeDelSubports(_isBond: boolean, portId: string, vlans: number[]): string[] {
+    return super.composeDelSubports(false, portId, vlans);
   }
 
   // ---- L2VNI ------------------------------------------------------------

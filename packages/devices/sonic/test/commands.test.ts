@@ -81,10 +81,16 @@ for (const [type, Cls] of [
         "config vlan member del 101 Ethernet0",
         "config vlan member del 102 Ethernet0",
       ]);
-      // No bond-trunk templates: an 802.3ad bond only gets the VLANs created (as upstream).
+      // An 802.3ad bond: the VLANs, then the PortChannel joins each (as upstream).
       expect(d.plan("addSubportsOnTrunk", { bindingProfile: LACP, portId: "PortChannel0001", subports }).commands).toEqual([
         "config vlan add 101",
         "config vlan add 102",
+        "config vlan member add 101 PortChannel0001",
+        "config vlan member add 102 PortChannel0001",
+      ]);
+      expect(d.plan("delSubportsOnTrunk", { bindingProfile: LACP, portId: "PortChannel0001", subports }).commands).toEqual([
+        "config vlan member del 101 PortChannel0001",
+        "config vlan member del 102 PortChannel0001",
       ]);
     });
 

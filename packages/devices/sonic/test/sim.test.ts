@@ -19,7 +19,7 @@ async function sonicSwitch(extra: Record<string, string> = {}, Cls: typeof Sonic
     username: "admin",
     password: "sonic-pw",
     secret: "sudo-pw",
-    ports: ["Ethernet0", "Ethernet4", "Ethernet48"],
+    ports: ["Ethernet0", "Ethernet4", "Ethernet48", "PortChannel10"],
   });
   sims.push(sim);
   const dev = new Cls(
@@ -31,6 +31,21 @@ async function sonicSwitch(extra: Record<string, string> = {}, Cls: typeof Sonic
 }
 
 describe("netmiko_sonic against the simulated SONiC switch", () => {
+  it.each([
+    ["netmiko_sonic", Sonic],
+    ["netmiko_dell_enterprise_sonic", DellEnterpriseSonic],
+  ] as const)("%s: trunk subports on an 802.3ad bond make the PortChannel a member of each VLAN, and removal undoes it", async (_t, Cls) => {
+    const { sim, dev } = await sonicSwitch({}, Cls);
+    const lacp = { local_group_information: { bond_mode: "802.3ad" } };
+    await dev.addSubportsOnTrunk(lacp, "PortChannel10", [{ segmentation_id: 101 }, { segmentation_id: 102 }]);
+    expect(sim.commandLog).toEqual(
+      expect.arrayContaining(["config vlan member add 101 PortChannel10", "config vlan member add 102 PortChannel10"]),
+    );
+    expect([...sim.state.ports.get("PortChannel10")!.allowedVlans].sort()).toEqual([101, 102]);
+    await dev.delSubportsOnTrunk(lacp, "PortChannel10", [{ segmentation_id: 101 }]);
+    expect(sim.state.ports.get("PortChannel10")!.allowedVlans).toEqual([102]);
+  });
+
   it("network, access port with default VLAN, trunk subports: state after each step", async () => {
     const { sim, dev } = await sonicSwitch({ ngs_trunk_ports: "Ethernet48", ngs_port_default_vlan: "20" });
     await dev.addNetwork(20, "00000000-0000-0000-0000-000000000020");

@@ -113,7 +113,7 @@ class IosSession implements DialectSession {
 
   async login(): Promise<boolean> {
     const sw = this.shell.sw;
-    if (this.spec.inbandLogin) {
+    if (this.spec.inbandLogin && sw.inbandLogin) {
       const user = await this.shell.ask("User Name:");
       const pass = await this.shell.ask("Password:", { echo: false });
       if (user.trim() !== sw.username || sw.password === undefined || pass !== sw.password) {
@@ -124,7 +124,7 @@ class IosSession implements DialectSession {
       return true;
     }
     const q = this.spec.loginQuestion;
-    if (!q) return true;
+    if (!q || !sw.loginQuestions) return true;
     return q.proceed.test((await this.shell.ask(q.question)).trim());
   }
 
