@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepare a fresh Debian/Ubuntu machine for ngs: pnpm at the pinned version and
 # the workspace. With --services also the system services the tests drive for
-# real (etcd, OpenSSH sshd, Open vSwitch, htpasswd), installed with apt-get (needs root).
+# real (etcd, OpenSSH sshd, Open vSwitch, htpasswd, Debian's python3-neutron-lib), installed with apt-get (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +25,9 @@ if [ "$services" = 1 ]; then
   command -v openssl >/dev/null 2>&1 || need+=(openssl)
   command -v useradd >/dev/null 2>&1 || need+=(passwd)
   command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
+  command -v script >/dev/null 2>&1 || need+=(bsdutils)
+  # The Neutron driver's tests run on Debian's Python with Debian's neutron-lib (no PyPI).
+  /usr/bin/python3 -c 'import neutron_lib, oslo_config, oslo_log' >/dev/null 2>&1 || need+=(python3-neutron-lib)
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then echo "setup.sh: installing ${need[*]} needs root" >&2; exit 1; fi
     export DEBIAN_FRONTEND=noninteractive

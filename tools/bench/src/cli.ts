@@ -23,8 +23,8 @@ import { CONFIGS, DEFAULT_SCENARIOS, SCENARIOS, type Scenario } from "./config.j
 const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale|service|faults]... [--out DIR] [--json]
 
   --small        a few operations per scenario (CI); numbers are not representative
-  --scenario S   run only these scenarios (repeatable; default overhead, batching
-                 and scale; service and faults only when named); the other
+  --scenario S   run only these scenarios (repeatable; default overhead, batching,
+                 scale and service; faults only when named); the other
                  scenarios' results already in DIR/results.json are kept
   --out DIR      where RESULTS.md, results.json and latency-vs-concurrency.svg go
                  (default: the @ngs/bench package directory)

@@ -3,8 +3,8 @@ import type { SimProfile } from "./scenarios/common.js";
 
 export const SCENARIOS = ["overhead", "batching", "scale", "service", "faults"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
-/** Run without --scenario: `service` and `faults` (about 2 minutes of outages and kills) only when asked for. */
-export const DEFAULT_SCENARIOS: readonly Scenario[] = ["overhead", "batching", "scale"];
+/** Run without --scenario: `faults` (about 2 minutes of outages and kills) only when asked for. */
+export const DEFAULT_SCENARIOS: readonly Scenario[] = ["overhead", "batching", "scale", "service"];
 
 export interface BenchConfig {
   overhead: { ports: number; latencyMs: number; repeats: number };
