@@ -1,8 +1,7 @@
 import { fileURLToPath } from "node:url";
 import {
-  checkConfig,
+  loadCheckedConfig as loadCheckedConfigIn,
   createLogger,
-  GenericSwitchConfigException,
   loadConfig,
   type DestinationStream,
   type LoadedConfig,
@@ -63,22 +62,9 @@ export function readConfigOrThrow(global: GlobalOptions, command: string): Loade
  * connects to nothing): what every command that uses switches loads, so a
  * bad value is refused before anything runs, whichever command it is.
  */
-export async function loadCheckedConfig(global: GlobalOptions, command: string): Promise<LoadedConfig> {
-  const { config, issues } = await checkConfig({
-    ...configSources(global, command),
-    hostPackageJson: HOST_PACKAGE_JSON,
-    pluginDirs: global.pluginDirs,
-    loginChecks: false,
-  });
-  const problems = issues.filter((i) => i.severity === "error").map((i) => i.text);
-  if (problems.length > 0) {
-    throw new GenericSwitchConfigException({
-      message: `Invalid ngs configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  ${p}`).join("\n")}`,
-      problems,
-    });
-  }
+export function loadCheckedConfig(global: GlobalOptions, command: string): Promise<LoadedConfig> {
   // Device-level warnings (unknown ngs_* keys) are logged when each switch is built.
-  return config;
+  return loadCheckedConfigIn({ ...configSources(global, command), hostPackageJson: HOST_PACKAGE_JSON, pluginDirs: global.pluginDirs });
 }
 
 /** Plugin dirs from the command line plus `[ngs] plugin_dir`. */

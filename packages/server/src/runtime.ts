@@ -2,7 +2,7 @@ import {
   createCoordination,
   createEtcdClient,
   GenericSwitchConfigException,
-  loadConfig,
+  loadCheckedConfig,
   loadDevices,
   type Batcher,
   type ConfigSources,
@@ -36,7 +36,7 @@ export interface Runtime {
 }
 
 export async function loadRuntime(sources: RuntimeSources, logger: Logger, metrics: ServerMetrics): Promise<Runtime> {
-  const config = loadConfig(sources);
+  const config = await loadCheckedConfig(sources);
   if (config.devices.size === 0) {
     throw new GenericSwitchConfigException({ message: `no switches configured in ${config.files.join(", ")} (add a [genericswitch:NAME] section)` });
   }

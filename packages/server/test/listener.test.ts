@@ -44,6 +44,21 @@ describe("listener settings", () => {
     );
   });
 
+  it("a switch value that cannot be sent safely is refused at start, as every ngs command refuses it, and no switch is contacted", async () => {
+    const file = join(dir, "bad-value.ini");
+    const listener = ["[ironic_networking_json_rpc]", "host_ip = 127.0.0.1", "port = 0", "auth_strategy = noauth", ""];
+    writeFileSync(file, [section("leaf", "netmiko_cisco_ios", sim, ["ngs_trunk_ports = Po1;reload"]), ...listener].join("\n"));
+    const sessions = sim.counters.sessionsOpened;
+    const err = await startServer({ configFiles: [file], hostPackageJson: HOST_PACKAGE_JSON, logLevel: "silent" }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.name).toBe("GenericSwitchConfigException");
+    expect(err?.message).toMatch(/\[genericswitch:leaf\] ngs_trunk_ports: .*Po1;reload/);
+    expect(err?.message).not.toContain(SW_PASSWORD);
+    expect(sim.counters.sessionsOpened).toBe(sessions);
+  });
+
   it("keystone is refused with a message saying it is not supported yet", () => {
     const file = writeConfig("keystone.ini", ["host_ip = 127.0.0.1", "auth_strategy = keystone"]);
     expect(() => readListenerConfig({ configFiles: [file] })).toThrow(/keystone is not supported by ngs serve yet; set auth_strategy = http_basic/);

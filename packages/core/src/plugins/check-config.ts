@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { collectExtraOptions, type DeviceClass } from "../device.js";
-import { GenericSwitchException } from "../errors.js";
+import { GenericSwitchConfigException, GenericSwitchException } from "../errors.js";
 import { closestName, isCredentialKey } from "../config/keys.js";
 import { configIssue, readConfig, type ConfigIssue, type ConfigReadResult, type ConfigSources } from "../config/load.js";
 import { parseNgsOptions } from "../options/ngs-options.js";
@@ -147,3 +147,23 @@ function problemLines(e: unknown): string[] {
   if (e instanceof GenericSwitchException && Array.isArray(e.args.problems)) return e.args.problems as string[];
   return [e instanceof Error ? e.message : String(e)];
 }
+
+/**
+ * The config with every value checked, the device classes' checks included
+ * (each configured device type is imported and each switch built, which
+ * connects to nothing), or a `GenericSwitchConfigException` listing every
+ * error: what every host loads (each `ngs` command, `ngs serve` at start and
+ * on reload), so a bad value is refused before anything runs.
+ */
+export async function loadCheckedConfig(opts: Omit<CheckConfigOptions, "loginChecks">): Promise<ConfigReadResult> {
+  const { config, issues } = await checkConfig({ ...opts, loginChecks: false });
+  const problems = issues.filter((i) => i.severity === "error").map((i) => i.text);
+  if (problems.length > 0) {
+    throw new GenericSwitchConfigException({
+      message: `Invalid ngs configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  ${p}`).join("\n")}`,
+      problems,
+    });
+  }
+  return config;
+}
+
