@@ -150,11 +150,13 @@ describe("loadConfig: bad input", () => {
       expect(problemsOf(() => loadConfig({ configFiles: [f] }))).toEqual([`${f}: cannot read config file: permission denied`]);
       return;
     }
-    // root reads anything: read as an unprivileged user in a child process instead.
-    chmodSync(dir, 0o755);
+    // root reads anything: read in a child process that keeps uid 0 (so it can still load
+    // @ngs/core from wherever the clone lives, a private mktemp dir included) but has lost
+    // the capabilities that override file permissions (util-linux setpriv).
     const core = fileURLToPath(import.meta.resolve("@ngs/core"));
     const script = `import(${JSON.stringify(pathToFileURL(core).href)}).then((m) => console.log(JSON.stringify(m.readConfig({ configFiles: [${JSON.stringify(f)}] }).problems)))`;
-    const out = spawnSync(process.execPath, ["-e", script], { uid: 65534, gid: 65534, encoding: "utf8" });
+    const dropped = "-dac_override,-dac_read_search";
+    const out = spawnSync("setpriv", [`--bounding-set=${dropped}`, `--inh-caps=${dropped}`, process.execPath, "-e", script], { encoding: "utf8" });
     expect(out.stderr).toBe("");
     expect(JSON.parse(out.stdout)).toEqual([`${f}: cannot read config file: permission denied`]);
   });
