@@ -1,6 +1,6 @@
 /**
  * The platform table: one entry per netmiko device type upstream NGS uses.
- * Strings are netmiko's defaults (cli-platforms reference §2); deviations are
+ * Strings are netmiko's defaults; deviations are
  * commented. Import as `@ngs/cli-session/platforms`.
  */
 import { UnknownPlatformError } from "./errors.js";

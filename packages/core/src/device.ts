@@ -46,11 +46,11 @@ export interface DeviceContext {
 
 const DEVICE_BRAND = Symbol.for("@ngs/core:GenericSwitchDevice");
 
-/** `acquire_timeout`'s default (reference §2.3). */
+/** `acquire_timeout`'s default (docs/upstream.md#global-options). */
 export const DEFAULT_ACQUIRE_TIMEOUT_S = 60;
 
 /**
- * Every operation of a switch device (reference §1). Names follow upstream's
+ * Every operation of a switch device (docs/upstream.md#device-types). Names follow upstream's
  * methods in camelCase; a vendor that cannot do something inherits the
  * default, which reports it as unsupported or does nothing, as upstream does.
  *

@@ -1,4 +1,4 @@
-/** Neutron-shaped data the device operations take (reference §4.1). */
+/** Neutron-shaped data the device operations take (docs/upstream.md#mechanism-driver). */
 
 export interface SubPort {
   port_id?: string;
@@ -40,7 +40,7 @@ export interface CommandPlan {
   save: string[];
 }
 
-/** A Neutron security group rule as the SG hooks receive it (reference §4.5). */
+/** A Neutron security group rule as the SG hooks receive it (docs/upstream.md#mechanism-driver). */
 export interface SecurityGroupRule {
   id?: string;
   direction: "ingress" | "egress";
@@ -60,7 +60,7 @@ export interface SecurityGroup {
   [k: string]: unknown;
 }
 
-/** The process-wide options (`[ngs_coordination]`, `[ngs]`, reference §2.3). */
+/** The process-wide options (`[ngs_coordination]`, `[ngs]`, docs/upstream.md#global-options). */
 export interface NgsGlobalConfig {
   /** `[ngs_coordination] backend_url`: a secret (may hold credentials). */
   backendUrl?: string;

@@ -1,5 +1,5 @@
 // The CLI-switch base without a switch: template formatting, composition
-// order (reference §1.3), validation, and dry runs.
+// order (docs/upstream.md#how-an-operation-becomes-commands), validation, and dry runs.
 import { describe, expect, test } from "vitest";
 import {
   CliSwitch,

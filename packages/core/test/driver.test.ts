@@ -434,7 +434,7 @@ describe("with the fake device (no switch needed)", () => {
   });
 });
 
-describe("L2VNI (hierarchical binding, reference §4.4)", () => {
+describe("L2VNI (hierarchical binding, docs/upstream.md#mechanism-driver)", () => {
   // No first-party vendor maps VNIs yet, so a recording switch stands in for one.
   class VniSwitch implements DriverSwitch {
     readonly physicalNetworks: string[] = [];

@@ -1,7 +1,7 @@
 /**
  * The errors Ironic's networking manager raises, as the JSON-RPC error
  * objects its client turns back into `ironic.common.exception.<Name>`
- * (ironic-networking.md: "Error"). The JSON-RPC protocol errors carry no
+ * (the `data.class` of Ironic's JSON-RPC error objects). The JSON-RPC protocol errors carry no
  * `data.class`, as in Ironic's own server.
  */
 

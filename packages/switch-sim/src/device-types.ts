@@ -2,7 +2,7 @@ import { startSwitch } from "./server.js";
 import type { SimSwitch, SimSwitchOptions } from "./types.js";
 import { platforms } from "./platforms/index.js";
 
-/** Upstream `device_type` → simulator platform (every entry point of reference §1.1). */
+/** Upstream `device_type` → simulator platform (every entry point of docs/upstream.md#device-types). */
 export const deviceTypePlatforms: Readonly<Record<string, string>> = {
   netmiko_ovs_linux: "ovs_linux",
   netmiko_cisco_ios: "cisco_ios",

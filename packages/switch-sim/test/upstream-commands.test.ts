@@ -1,5 +1,5 @@
 /**
- * The exact command lists of upstream networking-generic-switch (reference §1.4),
+ * The exact command lists of upstream networking-generic-switch (docs/upstream.md#command-lists-per-device-type),
  * sent the way the drivers send them, must be accepted without error output and
  * leave the switch in the VLAN/port state they mean.
  */

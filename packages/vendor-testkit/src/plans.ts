@@ -1,8 +1,8 @@
-// Shared by the vendor packages' tests: every scenario of reference §8.1 as a dry
+// Shared by the vendor packages' tests: every scenario of docs/upstream.md#command-lists-per-device-type as a dry
 // run (the device's plan), so one `toEqual` per device type shows each list.
 import { createLogger, GenericSwitchNotSupported, type CliSwitch, type DeviceConfig } from "@ngs/core";
 
-/** A scenario the device refuses with GenericSwitchNotSupported (it would send nothing; reference §1.3 + no silent no-ops). */
+/** A scenario the device refuses with GenericSwitchNotSupported (it would send nothing; docs/differences.md#no-silent-no-ops). */
 export const NOT_SUPPORTED = ["<GenericSwitchNotSupported>"];
 
 export const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
@@ -66,7 +66,7 @@ export function allPlans(Cls: DeviceCtor, deviceType: string, P = "3333", B = "P
 }
 
 type Lines = string[];
-/** A vendor's templates written out from the reference, as functions of their values. */
+/** A vendor's templates written out from upstream's, as functions of their values. */
 export interface Blocks {
   add(vlan: number, name: string, id: string): Lines;
   del(vlan: number): Lines;
@@ -91,7 +91,7 @@ export interface Blocks {
   bondTrunk?: { add(bond: string, vlan: number): Lines; rm(bond: string, vlan: number): Lines };
 }
 
-/** The reference §1.3 composition rules applied to a vendor's blocks. */
+/** The composition rules of docs/upstream.md#how-an-operation-becomes-commands, applied to a vendor's blocks. */
 export function expectedPlans(b: Blocks, P = "3333", B = "Po1"): Record<string, Lines> {
   const o = <A extends unknown[]>(f: ((...a: A) => Lines) | undefined, ...a: A): Lines => (f ? f(...a) : []);
   const subs = (f: ((p: string, v: number) => Lines) | undefined, p: string) => [...o(f, p, 101), ...o(f, p, 102)];

@@ -1,4 +1,4 @@
-/** The jobs of each mode, as upstream's stress tool runs them (reference §6). */
+/** The jobs of each mode, as upstream's stress tool runs them (docs/upstream.md#stress-tool). */
 import type { Job } from "./runner.js";
 
 /** The device operations the stress tool drives (a GenericSwitchDevice has them all). */

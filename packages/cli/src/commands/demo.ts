@@ -222,7 +222,7 @@ export async function run(input: CommandInput): Promise<number> {
     );
     // A port still carrying a tenant VLAN is a failure. Inert residue (a native VLAN left on a port that is no
     // longer a trunk, a mode left behind) is upstream's unplug behaviour: the driver does not pass
-    // trunk_details when unplugging (reference §4.3); report it, do not hide it.
+    // trunk_details when unplugging (docs/upstream.md#mechanism-driver); report it, do not hide it.
     const tenantVlans = new Set(nets.map((n) => n.seg.segmentation_id as number));
     const notes: string[] = [];
     for (const r of after) {

@@ -1,4 +1,4 @@
-/** Upstream's etcd key layout for batching (reference §3.5); `<switch>` is the device's host or ip. */
+/** Upstream's etcd key layout for batching (docs/upstream.md#batching); `<switch>` is the device's host or ip. */
 export const BATCH_KEY_ROOT = "/ngs/batch/";
 
 export interface BatchKeys {

@@ -75,7 +75,7 @@ export const IN_DOUBT_ERROR =
   "the worker that started sending this request stopped before recording its outcome (it died, or lost etcd or its lock): it may have been applied; it is not sent again";
 
 /**
- * Batching for one switch in this process (reference §3.5). `doBatch` queues
+ * Batching for one switch in this process (docs/upstream.md#batching). `doBatch` queues
  * the commands in etcd and makes sure a local worker runs until every local
  * request is done — by this worker or another process's. The worker holding
  * `/execute_lock` drains the queue on ONE session, round after round, so

@@ -143,7 +143,7 @@ function defaultCoordinator(): InProcessCoordinator {
  * `platform`, `commands` and maybe `errorPatterns`, and overrides a hook only
  * for what a table cannot say.
  *
- * Each operation validates its input, composes the commands (reference §1.3),
+ * Each operation validates its input, composes the commands (docs/upstream.md#how-an-operation-becomes-commands),
  * then takes a PoolLock, opens or reuses a session, sends the set, checks the
  * output against the error patterns and saves. `plan()` returns the same
  * commands without connecting.
@@ -302,7 +302,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     return this.trunkPorts.map((p) => this.portName(p, "ngs_trunk_ports entry"));
   }
 
-  // ---- composition (reference §1.3); each returns the command list ----
+  // ---- composition (docs/upstream.md#how-an-operation-becomes-commands); each returns the command list ----
 
   protected composeAddNetwork(segmentationId: number, networkIdHexValue: string): string[] {
     const c = this.commands;

@@ -1,7 +1,7 @@
 import { GenericSwitchConfigException, GenericSwitchInvalidValue } from "../errors.js";
 import type { Logger } from "../logging.js";
 
-/** The VXLAN options the L2VNI vendors share (reference §2.2 "VXLAN"). */
+/** The VXLAN options the L2VNI vendors share (docs/upstream.md#per-device-options). */
 export const L2VNI_OPTIONS: readonly string[] = [
   "ngs_bum_replication_mode",
   "ngs_mcast_group_base",

@@ -1,6 +1,6 @@
 /**
- * What the CLI-switch base needs from @ngs/cli-session (reference
- * cli-platforms.md §4 "Minimal engine API"). Kept as an interface so a
+ * What the CLI-switch base needs from @ngs/cli-session (its minimal
+ * engine API: docs/architecture.md#6-runner--session). Kept as an interface so a
  * vendor or a test can hand the base any session with this shape.
  */
 export interface CliSessionLike {

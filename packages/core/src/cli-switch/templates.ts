@@ -26,7 +26,7 @@ export interface CommandTemplates {
   readonly DELETE_NATIVE_VLAN_BOND?: CommandTemplate;
   readonly ADD_NETWORK_TO_BOND_TRUNK?: CommandTemplate;
   readonly DELETE_NETWORK_ON_BOND_TRUNK?: CommandTemplate;
-  /** Security groups (reference §1.4 NX-OS / OS10): `{security_group…}` names come from `aclNames()`. */
+  /** Security groups (NX-OS and OS10 only): `{security_group…}` names come from `aclNames()`. */
   readonly ADD_SECURITY_GROUP?: CommandTemplate;
   readonly ADD_SECURITY_GROUP_COMPLETE?: CommandTemplate;
   readonly REMOVE_SECURITY_GROUP?: CommandTemplate;

@@ -88,7 +88,7 @@ export function configFileList(sources: ConfigSources, problems: string[] = []):
 }
 
 /**
- * Read the config as upstream does (reference §2.1) and collect every
+ * Read the config as upstream does (docs/upstream.md#config-files) and collect every
  * problem instead of stopping at the first. Never throws.
  *
  * - `[genericswitch:NAME]` sections are devices; within a file the first

@@ -1,6 +1,6 @@
 import { GenericSwitchConfigException } from "../errors.js";
 
-/** What `[ngs_coordination] backend_url` says, parsed (reference §2.3). */
+/** What `[ngs_coordination] backend_url` says, parsed (docs/upstream.md#global-options). */
 export interface BackendUrl {
   /** tooz driver name as written: `etcd3` (gRPC) or `etcd3gw` (HTTP gateway); both mean etcd v3 here. */
   driver: "etcd3" | "etcd3gw";

@@ -294,7 +294,7 @@ export class GenericSwitchDriver {
     return (lacp ? device.supportTrunkOnBondPorts : device.supportTrunkOnPorts) ? details : undefined;
   }
 
-  // ---- L2VNI (reference §4.4) ---------------------------------------------
+  // ---- L2VNI (docs/upstream.md#mechanism-driver) ---------------------------------------------
 
   private isL2vni(top: NeutronSegment | null | undefined, bottom: NeutronSegment | null | undefined): boolean {
     return top?.network_type === "vxlan" && bottom?.network_type === "vlan";

@@ -1,5 +1,5 @@
 /**
- * Neutron-shaped data the mechanism driver receives (reference §4.1). Keys
+ * Neutron-shaped data the mechanism driver receives (docs/upstream.md#mechanism-driver). Keys
  * stay snake_case / `binding:*` because that is the wire shape a Neutron
  * host hands over; only our own interfaces are camelCase.
  */

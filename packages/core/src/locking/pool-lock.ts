@@ -25,7 +25,7 @@ export interface PoolLockOptions {
 }
 
 /**
- * Upstream's PoolLock (reference §3.4): up to `poolSize` holders per switch
+ * Upstream's PoolLock (docs/upstream.md#locking): up to `poolSize` holders per switch
  * across every process sharing the coordinator. Each round tries every
  * name once without waiting. Between rounds it waits for one of them to be
  * released (coordinators with `waitForRelease`), at most `maxWaitMs`; with

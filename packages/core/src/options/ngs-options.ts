@@ -5,7 +5,7 @@ import { validatePortName, validateVlanId } from "../validation.js";
 import { compileNameFormat, type NetworkNameFormat } from "./name-format.js";
 import { parseBool, parseChoice, parseInteger, parseList, parseMappings, parseNumber } from "./parse.js";
 
-/** Every per-device option the base knows (reference §2.2, `NGS_INTERNAL_OPTS`). */
+/** Every per-device option the base knows (docs/upstream.md#per-device-options, `NGS_INTERNAL_OPTS`). */
 export const NGS_OPTIONS: readonly string[] = [
   "ngs_mac_address",
   "ngs_trunk_ports",

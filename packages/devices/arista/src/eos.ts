@@ -9,7 +9,7 @@ import {
   type VlanNameRule,
 } from "@ngs/core";
 
-/** Arista EOS (reference §1.4): trunks with a native VLAN, bond templates for trunks. */
+/** Arista EOS (docs/upstream.md#command-lists-per-device-type): trunks with a native VLAN, bond templates for trunks. */
 export const EOS_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
   DELETE_NETWORK: ["no vlan {segmentation_id}"],
@@ -52,7 +52,7 @@ export const EOS_COMMANDS: CommandTemplates = {
 
 export const EOS_ERROR_PATTERNS: readonly RegExp[] = [/% Invalid input/, /% Incomplete command/, /% VLAN \d+ is already mapped to VNI \d+/];
 
-/** L2VNI (VXLAN, BGP EVPN) templates, reference §1.4 "Arista EOS … L2VNI". */
+/** L2VNI (VXLAN, BGP EVPN) templates, upstream's verbatim. */
 export const EOS_L2VNI = {
   PLUG: ["vlan {segmentation_id}", "exit", "router bgp {bgp_asn}", "vlan {segmentation_id}", "rd auto", "redistribute learned"],
   ROUTE_TARGET_AUTO: ["route-target export auto {bgp_asn}", "route-target import auto {bgp_asn}"],

@@ -1,4 +1,4 @@
-// Exact command lists (reference §1.3, §1.4).
+// Exact command lists (docs/upstream.md#command-lists-per-device-type).
 import { expect, test } from "vitest";
 import AristaEos, { EOS_COMMANDS } from "@ngs/device-arista/eos";
 import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";
@@ -35,7 +35,7 @@ test("error patterns, save step and capabilities", () => {
   expect(d.supportTrunkOnBondPorts).toBe(true);
 });
 
-test("bond native-VLAN templates, verbatim (reference §1.4; unused while EOS has no PLUG_BOND, as upstream)", () => {
+test("bond native-VLAN templates, verbatim (upstream's; unused while EOS has no PLUG_BOND, as upstream)", () => {
   expect(EOS_COMMANDS.SET_NATIVE_VLAN_BOND).toEqual([
     "interface {bond}",
     "switchport mode trunk",

@@ -1,4 +1,4 @@
-// Arista EOS L2VNI (reference §1.4): the command lists and the show-output parsers.
+// Arista EOS L2VNI (upstream's templates): the command lists and the show-output parsers.
 import { describe, expect, test } from "vitest";
 import { GenericSwitchConfigException, GenericSwitchNetmikoConfigError } from "@ngs/core";
 import AristaEos, { eosVlanHasPorts, eosVlanHasVni } from "@ngs/device-arista/eos";

@@ -1,6 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
-/** ArubaOS-CX (reference §1.4). No SET_NATIVE_VLAN upstream: a trunk's parent VLAN is not set. */
+/** ArubaOS-CX (docs/upstream.md#command-lists-per-device-type). No SET_NATIVE_VLAN upstream: a trunk's parent VLAN is not set. */
 export const AOSCX_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
   DELETE_NETWORK: ["no vlan {segmentation_id}"],

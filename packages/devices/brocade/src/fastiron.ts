@@ -1,6 +1,6 @@
 import { CliSwitch, OPERATION_NAMES, type CliOperation, type CommandTemplates, type OperationArgs, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
-/** Brocade / Ruckus ICX FastIron (reference §1.4): ports join VLANs from the VLAN side. */
+/** Brocade / Ruckus ICX FastIron (docs/upstream.md#command-lists-per-device-type): ports join VLANs from the VLAN side. */
 export const FASTIRON_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id} by port", "name {network_name}"],
   DELETE_NETWORK: ["no vlan {segmentation_id}"],

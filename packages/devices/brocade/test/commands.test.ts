@@ -1,4 +1,4 @@
-// Exact command lists (reference §1.3, §1.4).
+// Exact command lists (docs/upstream.md#command-lists-per-device-type).
 import { expect, test } from "vitest";
 import BrocadeFastIron from "@ngs/device-brocade/fastiron";
 import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";

@@ -1,6 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
-/** Cisco IOS (reference §1.4); trunks with a native VLAN; bonds fall back to port templates. */
+/** Cisco IOS (docs/upstream.md#command-lists-per-device-type); trunks with a native VLAN; bonds fall back to port templates. */
 export const IOS_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
   DELETE_NETWORK: ["no vlan {segmentation_id}"],

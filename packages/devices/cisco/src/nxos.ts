@@ -10,7 +10,7 @@ import {
   type VlanNameRule,
 } from "@ngs/core";
 
-/** Cisco NX-OS (reference §1.4). No SET_NATIVE_VLAN upstream, so a trunk's parent VLAN is not set. */
+/** Cisco NX-OS (docs/upstream.md#command-lists-per-device-type). No SET_NATIVE_VLAN upstream, so a trunk's parent VLAN is not set. */
 export const NXOS_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}", "exit"],
   DELETE_NETWORK: ["no vlan {segmentation_id}"],
@@ -29,7 +29,7 @@ export const NXOS_COMMANDS: CommandTemplates = {
   UNBIND_SECURITY_GROUP: ["interface {port}", "no ip port access-group {security_group} in", "exit"],
 };
 
-/** L2VNI (VXLAN EVPN) templates, reference §1.4 "Cisco NX-OS … L2VNI". */
+/** L2VNI (VXLAN EVPN) templates, upstream's verbatim. */
 export const NXOS_L2VNI = {
   PLUG: [
     "evpn",

@@ -1,6 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
-/** Cisco 300-series (reference §1.4): VLANs without names, access ports only. */
+/** Cisco 300-series (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports only. */
 export const S300_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}"],
   DELETE_NETWORK: ["no vlan {segmentation_id}"],

@@ -1,4 +1,4 @@
-// Exact command lists per device type (reference §1.3, §1.4, §8.1).
+// Exact command lists per device type (docs/upstream.md#command-lists-per-device-type).
 import { describe, expect, test } from "vitest";
 import CiscoIos from "@ngs/device-cisco/ios";
 import CiscoNxos from "@ngs/device-cisco/nxos";

@@ -1,4 +1,4 @@
-// NX-OS L2VNI (reference §1.4): the command lists and the show-output parsers.
+// NX-OS L2VNI (upstream's templates): the command lists and the show-output parsers.
 import { describe, expect, test } from "vitest";
 import { GenericSwitchNetmikoConfigError } from "@ngs/core";
 import CiscoNxos, { nxosVlanHasPorts } from "@ngs/device-cisco/nxos";

@@ -1,4 +1,4 @@
-// NX-OS security groups (reference §1.4): ACL command lists and the rules it refuses.
+// NX-OS security groups (upstream's templates): ACL command lists and the rules it refuses.
 import { expect, test } from "vitest";
 import { GenericSwitchNotSupported } from "@ngs/core";
 import CiscoNxos from "@ngs/device-cisco/nxos";

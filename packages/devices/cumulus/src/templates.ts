@@ -1,4 +1,4 @@
-/** Cumulus Linux 4.x NCLU templates (upstream `cumulus.Cumulus`, reference §1.4), verbatim. */
+/** Cumulus Linux 4.x NCLU templates (upstream `cumulus.Cumulus`, docs/upstream.md#command-lists-per-device-type), verbatim. */
 export const NCLU_TEMPLATES = {
   ADD_NETWORK: ["net add vlan {segmentation_id}"],
   DELETE_NETWORK: ["net del vlan {segmentation_id}"],
@@ -87,7 +87,7 @@ export const EVPN_VNI_TEMPLATES = {
   UNPLUG: ['vtysh -c "configure terminal" -c "router bgp {bgp_asn}" -c "address-family l2vpn evpn" -c "no vni {vni}"'],
 } as const;
 
-/** NVUE L2VNI (reference §1.4 "Cumulus NVUE … L2VNI"), verbatim. */
+/** NVUE L2VNI, upstream's verbatim. */
 export const NVUE_L2VNI_TEMPLATES = {
   PLUG_SWITCH_TO_NETWORK: ["nv set bridge domain br_default vlan {segmentation_id} vni {vni}"],
   UNPLUG_SWITCH_FROM_NETWORK: ["nv unset bridge domain br_default vlan {segmentation_id} vni"],

@@ -67,7 +67,7 @@ describe("netmiko_cumulus (NCLU) command lists", () => {
     ]);
   });
 
-  it("error patterns, verbatim (reference §1.4)", () => {
+  it("error patterns, verbatim (docs/upstream.md#command-lists-per-device-type)", () => {
     expect(nclu().errorPatterns.map(String)).toEqual([
       "/ERROR: Command not found./",
       "/command not found/",
@@ -196,7 +196,7 @@ describe("netmiko_cumulus_nvue command lists", () => {
     expect(unmanaged.save).toEqual([]);
   });
 
-  it("bond native-VLAN templates, verbatim (reference §1.4; unused while NVUE has no PLUG_BOND, as upstream)", () => {
+  it("bond native-VLAN templates, verbatim (upstream's; unused while NVUE has no PLUG_BOND, as upstream)", () => {
     expect(NVUE_TEMPLATES.SET_NATIVE_VLAN_BOND).toEqual([
       "nv unset interface {bond} bridge domain br_default access",
       "nv set interface {bond} bridge domain br_default untagged {segmentation_id}",

@@ -1,7 +1,7 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 import { DELL_ERROR_PATTERNS } from "./os10.js";
 
-/** Dell Force10 OS9 (`DellNos`, reference §1.4): ports join VLANs from the VLAN side. */
+/** Dell Force10 OS9 (`DellNos`, docs/upstream.md#command-lists-per-device-type): ports join VLANs from the VLAN side. */
 export const FORCE10_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["interface vlan {segmentation_id}", "description {network_name}", "exit"],
   DELETE_NETWORK: ["no interface vlan {segmentation_id}", "exit"],

@@ -1,6 +1,6 @@
 import { CliSwitch, validateNetworkId, type CommandTemplates, type SecurityGroupRule, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
-/** Dell OS10 (reference §1.4): VLANs are `interface vlan` with a description. */
+/** Dell OS10 (docs/upstream.md#command-lists-per-device-type): VLANs are `interface vlan` with a description. */
 export const OS10_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["interface vlan {segmentation_id}", "description {network_name}", "exit"],
   DELETE_NETWORK: ["no interface vlan {segmentation_id}", "exit"],

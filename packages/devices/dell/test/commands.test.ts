@@ -1,4 +1,4 @@
-// Exact command lists (reference §1.3, §1.4).
+// Exact command lists (docs/upstream.md#command-lists-per-device-type).
 import { describe, expect, test } from "vitest";
 import { GenericSwitchConfigException } from "@ngs/core";
 import DellOs10 from "@ngs/device-dell/os10";

@@ -1,4 +1,4 @@
-// Dell OS10 security groups (reference §1.4): two ACLs per group, both directions.
+// Dell OS10 security groups (upstream's templates): two ACLs per group, both directions.
 import { expect, test } from "vitest";
 import { GenericSwitchNotSupported } from "@ngs/core";
 import DellOs10 from "@ngs/device-dell/os10";

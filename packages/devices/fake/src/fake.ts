@@ -23,7 +23,7 @@ export interface FakeOperation {
   error?: string;
 }
 
-/** Upstream's Fake command templates (reference §1.4). */
+/** Upstream's Fake command templates (docs/upstream.md#command-lists-per-device-type). */
 const FAKE_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["add network {segmentation_id}"],
   DELETE_NETWORK: ["delete network {segmentation_id}"],

@@ -1,6 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
-/** HPE Comware (reference §1.4): VLANs without names, access ports. */
+/** HPE Comware (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports. */
 export const COMWARE_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}"],
   DELETE_NETWORK: ["undo vlan {segmentation_id}"],

@@ -1,4 +1,4 @@
-// Exact command lists (reference §1.3, §1.4).
+// Exact command lists (docs/upstream.md#command-lists-per-device-type).
 import { expect, test } from "vitest";
 import HpeComware from "@ngs/device-hpe/comware";
 import { allPlans, build, expectedPlans, type Blocks } from "@ngs/vendor-testkit";

@@ -1,6 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
-/** Huawei VRP V3/V5 (reference §1.4): VLANs without names, access ports. */
+/** Huawei VRP V3/V5 (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports. */
 export const VRP_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}"],
   DELETE_NETWORK: ["undo vlan {segmentation_id}"],

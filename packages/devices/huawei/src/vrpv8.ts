@@ -1,6 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
-/** Huawei VRP V8: the VRP templates, each ending with an explicit `commit` (reference §1.4). */
+/** Huawei VRP V8: the VRP templates, each ending with an explicit `commit` (docs/upstream.md#command-lists-per-device-type). */
 export const VRPV8_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}", "commit"],
   DELETE_NETWORK: ["undo vlan {segmentation_id}", "commit"],

@@ -1,4 +1,4 @@
-// Exact command lists (reference §1.3, §1.4).
+// Exact command lists (docs/upstream.md#command-lists-per-device-type).
 import { expect, test } from "vitest";
 import HuaweiVrp from "@ngs/device-huawei/vrp";
 import HuaweiVrpV8 from "@ngs/device-huawei/vrpv8";

@@ -1,4 +1,4 @@
-/** Junos command templates (upstream `juniper.Juniper`, reference §1.4), verbatim. */
+/** Junos command templates (upstream `juniper.Juniper`, docs/upstream.md#command-lists-per-device-type), verbatim. */
 export const JUNOS_TEMPLATES = {
   ADD_NETWORK: ["set vlans {network_name} vlan-id {segmentation_id}"],
   DELETE_NETWORK: ["delete vlans {network_name}"],
@@ -20,7 +20,7 @@ export const JUNOS_RETRYABLE_COMMIT_ERRORS: readonly string[] = [
   "warning: statement already exists",
 ];
 
-/** Junos L2VNI (reference §1.4 "Juniper Junos … L2VNI"), verbatim; `{vlan_name}` comes from `show vlans`. */
+/** Junos L2VNI, upstream's verbatim; `{vlan_name}` comes from `show vlans`. */
 export const JUNOS_L2VNI_TEMPLATES = {
   PLUG_VNI: ["set vlans {vlan_name} vxlan vni {vni}"],
   UNPLUG_VNI: ["delete vlans {vlan_name} vxlan vni"],

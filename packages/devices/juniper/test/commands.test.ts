@@ -128,7 +128,7 @@ describe("netmiko_juniper command lists", () => {
     ]);
   });
 
-  it("commit failures retried: the three answers of reference §1.5, verbatim", () => {
+  it("commit failures retried: the three answers of docs/upstream.md#config-mode-and-apply, verbatim", () => {
     expect(JUNOS_RETRYABLE_COMMIT_ERRORS).toEqual([
       "error: configuration database locked",
       "warning: statement does not exist",

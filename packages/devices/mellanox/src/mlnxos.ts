@@ -1,7 +1,7 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
 /**
- * Mellanox MLNX-OS (reference §1.4). The VLAN name is `{network_id}` (the
+ * Mellanox MLNX-OS (docs/upstream.md#command-lists-per-device-type). The VLAN name is `{network_id}` (the
  * dashless UUID), so `ngs_network_name_format` does not apply, as upstream.
  */
 export const MLNXOS_COMMANDS: CommandTemplates = {

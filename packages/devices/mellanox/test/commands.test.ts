@@ -1,4 +1,4 @@
-// Exact command lists (reference §1.3, §1.4).
+// Exact command lists (docs/upstream.md#command-lists-per-device-type).
 import { expect, test } from "vitest";
 import MellanoxMlnxos from "@ngs/device-mellanox/mlnxos";
 import { allPlans, build, expectedPlans, HEX, NET, type Blocks } from "@ngs/vendor-testkit";

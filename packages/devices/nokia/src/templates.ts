@@ -1,4 +1,4 @@
-/** Nokia SR Linux templates (upstream `nokia.NokiaSRL`, reference §1.4), verbatim. */
+/** Nokia SR Linux templates (upstream `nokia.NokiaSRL`, docs/upstream.md#command-lists-per-device-type), verbatim. */
 export const SRL_TEMPLATES = {
   ADD_NETWORK: [
     "set tunnel-interface vxlan0 vxlan-interface {segmentation_id} type bridged",

@@ -1,4 +1,4 @@
-/** Open vSwitch templates (upstream `ovs.OvsLinux`, reference §1.4), verbatim. No VLAN create/delete. */
+/** Open vSwitch templates (upstream `ovs.OvsLinux`, docs/upstream.md#command-lists-per-device-type), verbatim. No VLAN create/delete. */
 export const OVS_TEMPLATES = {
   PLUG_PORT_TO_NETWORK: ["ovs-vsctl set port {port} vlan_mode=access", "ovs-vsctl set port {port} tag={segmentation_id}"],
   DELETE_PORT: ["ovs-vsctl clear port {port} tag", "ovs-vsctl clear port {port} trunks", "ovs-vsctl clear port {port} vlan_mode"],

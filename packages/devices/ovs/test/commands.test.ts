@@ -126,7 +126,7 @@ describe("netmiko_ovs_linux command lists", () => {
     ]);
   });
 
-  it("bond native-VLAN templates, verbatim (reference §1.4; unused while OVS has no PLUG_BOND, as upstream)", () => {
+  it("bond native-VLAN templates, verbatim (upstream's; unused while OVS has no PLUG_BOND, as upstream)", () => {
     expect(OVS_TEMPLATES.SET_NATIVE_VLAN_BOND).toEqual([
       "ovs-vsctl set port {bond} vlan_mode=native-untagged",
       "ovs-vsctl set port {bond} tag={segmentation_id}",

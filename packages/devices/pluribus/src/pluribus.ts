@@ -1,6 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
 
-/** Pluribus Netvisor (reference §1.4): fabric-scoped VLANs with auto-vxlan. */
+/** Pluribus Netvisor (docs/upstream.md#command-lists-per-device-type): fabric-scoped VLANs with auto-vxlan. */
 export const PLURIBUS_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan-create id {segmentation_id} scope fabric ports none description {network_name} auto-vxlan"],
   DELETE_NETWORK: ["vlan-delete id {segmentation_id}"],

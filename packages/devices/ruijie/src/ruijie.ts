@@ -1,6 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
-/** Ruijie (reference §1.4): IOS-like access ports. */
+/** Ruijie (docs/upstream.md#command-lists-per-device-type): IOS-like access ports. */
 export const RUIJIE_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
   DELETE_NETWORK: ["no vlan {segmentation_id}"],

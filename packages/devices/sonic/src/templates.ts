@@ -1,4 +1,4 @@
-/** SONiC templates (upstream `sonic.Sonic`, reference §1.4), verbatim; Dell Enterprise SONiC shares them. */
+/** SONiC templates (upstream `sonic.Sonic`, docs/upstream.md#command-lists-per-device-type), verbatim; Dell Enterprise SONiC shares them. */
 export const SONIC_TEMPLATES = {
   ADD_NETWORK: ["config vlan add {segmentation_id}"],
   DELETE_NETWORK: ["config vlan del {segmentation_id}"],
@@ -17,7 +17,7 @@ export const SONIC_ERROR_PATTERNS: readonly RegExp[] = [
   /No such command/,
 ];
 
-/** SONiC L2VNI (reference §1.4 "SONiC … L2VNI"), verbatim. */
+/** SONiC L2VNI, upstream's verbatim. */
 export const SONIC_L2VNI_TEMPLATES = {
   /** The VLAN must exist before its VNI map (LP#2148349). */
   CREATE_VLAN: ["config vlan add {segmentation_id}"],

@@ -99,7 +99,7 @@ for (const [type, Cls] of [
       expect(dev({ ngs_save_configuration: "false" }).plan("plugPortToNetwork", { port: "Ethernet0", segmentationId: 33 }).save).toEqual([]);
     });
 
-    it("error patterns: upstream's four (reference §1.4), the first also matching SONiC's `Vlan99` wording", () => {
+    it("error patterns: upstream's four (docs/upstream.md#command-lists-per-device-type), the first also matching SONiC's `Vlan99` wording", () => {
       const d = dev();
       expect(d.errorPatterns.map(String)).toEqual([
         "/(?:VLAN|Vlan)[0-9]+ doesn't exist/",

@@ -1,6 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
 
-/** Supermicro SMIS (reference §1.4): named VLANs, IOS-style access ports. */
+/** Supermicro SMIS (docs/upstream.md#command-lists-per-device-type): named VLANs, IOS-style access ports. */
 export const SMIS_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
   DELETE_NETWORK: ["no vlan {segmentation_id}"],
