@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 
 /**
  * Mellanox MLNX-OS (reference §1.4). The VLAN name is `{network_id}` (the
