@@ -180,7 +180,7 @@ async function keepEarlier(out: string, results: BenchResults, wanted: Scenario[
     if (wanted.includes(s) || earlier[key[s]] === undefined) continue;
     (results as unknown as Record<string, unknown>)[key[s]] = earlier[key[s]];
   }
-  if (!wanted.some((s) => s !== "faults" && s !== "service") && results.overhead) {
+  if (!wanted.some((s) => s !== "faults" && s !== "service" && s !== "coldstart") && results.overhead) {
     // The header describes the healthy runs: keep theirs.
     results.machine = earlier.machine;
     results.command = earlier.command;

@@ -162,6 +162,7 @@ function coldstartSection(c: ColdstartResult): string[] {
   return [
     "## Cold start",
     "",
+    `Measured ${c.machine.date} on ${c.machine.cores} cores (${c.machine.cpuModel}), Node ${c.machine.node}, load average ${c.machine.loadAvg.map((v) => v.toFixed(2)).join(" / ")}.`,
     `Wall time of fresh \`ngs\` processes, spawn to exit, median of ${c.runs} each (one unrecorded run first). The dry-run plug`,
     "reads a one-switch config, discovers the plugins, loads the one vendor it needs and prints the plan; no switch is",
     "contacted. stderr is a pipe (on a terminal the log pretty-printer loads as well).",

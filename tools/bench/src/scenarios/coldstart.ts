@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { machineInfo, type MachineInfo } from "../machine.js";
 import { round2 } from "./common.js";
 
 export interface ColdstartOptions {
@@ -25,6 +26,8 @@ export interface ColdstartCommand {
 
 export interface ColdstartResult {
   scenario: "coldstart";
+  /** Run on its own (`--scenario coldstart`), so it says when and where. */
+  machine: MachineInfo;
   runs: number;
   /** `node -e 0`: what Node itself costs on this machine. */
   node: ColdstartCommand;
@@ -78,6 +81,7 @@ export async function benchColdstart(o: ColdstartOptions): Promise<ColdstartResu
     const plug = ["port", "plug", "sw1", "Gi0/1", "10", "--dry-run", "--config-file", config];
     return {
       scenario: "coldstart",
+      machine: machineInfo(),
       runs: o.runs,
       node: await measure("node -e 0", ["-e", "0"], o.runs),
       version: await measure("--version", [NGS_BIN, "--version"], o.runs),
