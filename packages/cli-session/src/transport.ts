@@ -1,15 +1,13 @@
 /** Transport: TCP + SSH (ssh2 Client) up to an interactive shell channel. Bytes only, no prompts. */
 import { connect as tcpConnect, type Socket } from "node:net";
-import ssh2 from "ssh2";
 import type { AuthenticationType, ClientChannel, ConnectConfig } from "ssh2";
 import { AuthenticationError, ConnectError, HostKeyMismatchError } from "./errors.js";
 import { fingerprintSha256, verifyHostKey, type HostKeyVerdict } from "./hostkeys.js";
 import type { SessionOptions } from "./types.js";
 
-const { Client } = ssh2;
 
 export interface Transport {
-  client: InstanceType<typeof Client>;
+  client: import("ssh2").Client;
   shell: ClientChannel;
   /** `SHA256:...` of the key the server presented. */
   hostKeyFingerprint: string;
@@ -38,6 +36,9 @@ function tcp(host: string, port: number, timeoutMs: number, cut: boolean): Promi
 }
 
 export async function openTransport(opts: SessionOptions): Promise<Transport> {
+  // ssh2 (and its crypto binding) loads on the first connection, not at import:
+  // `--dry-run` and config checks never open one.
+  const { Client } = (await import("ssh2")).default;
   const host = opts.host;
   const port = opts.port ?? 22;
   // Each phase gets its own deadline, cut to what is left of the overall one.

@@ -1,4 +1,4 @@
-import { createCoordination, type DeviceContext, type Logger, type NgsGlobalConfig } from "./core.js";
+import type { DeviceContext, Logger, NgsGlobalConfig } from "./core.js";
 
 export interface HostCoordination {
   /** What devices get: the coordinator (locks) and, with etcd, the batcher. */
@@ -12,6 +12,8 @@ export interface HostCoordination {
  * (locks and batching across hosts); without, the in-process coordinator.
  */
 export async function openCoordination(global: NgsGlobalConfig, logger: Logger): Promise<HostCoordination> {
+  // Loaded on use: etcd3 itself only when backend_url is set (inside core).
+  const { createCoordination } = await import("@ngs/core/coordination");
   const c = await createCoordination(global, { logger });
   logger.debug({ coordination: c.kind }, "coordination backend ready");
   const context: HostCoordination["context"] = { coordinator: c.coordinator };

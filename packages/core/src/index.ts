@@ -1,14 +1,6 @@
-export * from "./errors.js";
-export * from "./types.js";
-export * from "./coordinator.js";
-export * from "./device.js";
-export * from "./logging.js";
-export * from "./validation.js";
-export * from "./options/index.js";
+// Everything, for callers that do not pick an entry point (see package.json `exports`).
+export * from "./device-kit.js";
 export * from "./config/index.js";
 export * from "./plugins/index.js";
-export * from "./locking/index.js";
 export * from "./driver/index.js";
-export * from "./cli-switch/index.js";
-export * from "./coordination/index.js";
-export * from "./batching/index.js";
+export * from "./coordination-kit.js";

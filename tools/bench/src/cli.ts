@@ -18,13 +18,14 @@ import { benchOverhead } from "./scenarios/overhead.js";
 import { benchScale } from "./scenarios/scale.js";
 import { benchService } from "./scenarios/service.js";
 import { benchFaults } from "./scenarios/faults.js";
+import { benchColdstart } from "./scenarios/coldstart.js";
 import { CONFIGS, DEFAULT_SCENARIOS, SCENARIOS, type Scenario } from "./config.js";
 
-const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale|service|faults]... [--out DIR] [--json]
+const USAGE = `Usage: ngs-bench [--small] [--scenario overhead|batching|scale|service|coldstart|faults]... [--out DIR] [--json]
 
   --small        a few operations per scenario (CI); numbers are not representative
   --scenario S   run only these scenarios (repeatable; default overhead, batching,
-                 scale and service; faults only when named); the other
+                 scale, service and coldstart; faults only when named); the other
                  scenarios' results already in DIR/results.json are kept
   --out DIR      where RESULTS.md, results.json and latency-vs-concurrency.svg go
                  (default: the @ngs/bench package directory)
@@ -56,6 +57,10 @@ function summary(r: BenchResults): string {
   }
   if (r.scale) {
     lines.push(`scale     ${r.scale.devices}/${r.scale.switches} switches ready ${r.scale.readyMs} ms from process start (load ${r.scale.loadMs} ms), RSS ${r.scale.rssMB} MB`);
+  }
+  if (r.coldstart) {
+    const c = r.coldstart;
+    lines.push(`coldstart median of ${c.runs} fresh processes: ngs --version ${c.version.medianMs} ms, dry-run plug ${c.dryRunPlug.medianMs} ms (node -e 0 ${c.node.medianMs} ms)`);
   }
   if (r.faults) {
     for (const x of r.faults.runs) {
@@ -135,6 +140,11 @@ async function main(): Promise<number> {
       results.service = await benchService(cfg.service);
     });
   }
+  if (wanted.includes("coldstart")) {
+    await attempt("coldstart", async () => {
+      results.coldstart = await benchColdstart(cfg.coldstart);
+    });
+  }
   if (wanted.includes("faults")) {
     await attempt("faults", async () => {
       results.faults = await benchFaults({ ...cfg.faults, startEtcd: () => startEtcd(), log });
@@ -165,12 +175,12 @@ async function keepEarlier(out: string, results: BenchResults, wanted: Scenario[
   const file = join(out, "results.json");
   if (!existsSync(file)) return;
   const earlier = JSON.parse(await readFile(file, "utf8")) as BenchResults;
-  const key = { overhead: "overhead", batching: "batching", scale: "scale", service: "service", faults: "faults" } as const;
+  const key = { overhead: "overhead", batching: "batching", scale: "scale", service: "service", coldstart: "coldstart", faults: "faults" } as const;
   for (const s of SCENARIOS) {
     if (wanted.includes(s) || earlier[key[s]] === undefined) continue;
     (results as unknown as Record<string, unknown>)[key[s]] = earlier[key[s]];
   }
-  if (!wanted.some((s) => s !== "faults" && s !== "service") && results.overhead) {
+  if (!wanted.some((s) => s !== "faults" && s !== "service" && s !== "coldstart") && results.overhead) {
     // The header describes the healthy runs: keep theirs.
     results.machine = earlier.machine;
     results.command = earlier.command;

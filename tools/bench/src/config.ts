@@ -1,16 +1,17 @@
 /** Scenario sizes: the full benchmark (the issue's numbers) and the small CI one. */
 import type { SimProfile } from "./scenarios/common.js";
 
-export const SCENARIOS = ["overhead", "batching", "scale", "service", "faults"] as const;
+export const SCENARIOS = ["overhead", "batching", "scale", "service", "coldstart", "faults"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
-/** Run without --scenario: `faults` (about 2 minutes of outages and kills) only when asked for. */
-export const DEFAULT_SCENARIOS: readonly Scenario[] = ["overhead", "batching", "scale", "service"];
+/** Run without --scenario: `faults` (about 2 minutes of outages and kills) only when asked for; `coldstart` takes a few seconds. */
+export const DEFAULT_SCENARIOS: readonly Scenario[] = ["overhead", "batching", "scale", "service", "coldstart"];
 
 export interface BenchConfig {
   overhead: { ports: number; latencyMs: number; repeats: number };
   batching: { plugs: number; processes: number; profile: SimProfile; concurrencyLevels: number[] };
   scale: { switches: number; repeats: number };
   service: { ops: number; concurrencyLevels: number[] };
+  coldstart: { runs: number };
   faults: { commandLatencyMs: number; outageMs: number };
 }
 
@@ -25,6 +26,7 @@ export const CONFIGS: Record<"full" | "small", BenchConfig> = {
     },
     scale: { switches: 1000, repeats: 5 },
     service: { ops: 1000, concurrencyLevels: [1, 50] },
+    coldstart: { runs: 10 },
     faults: { commandLatencyMs: 200, outageMs: 15_000 },
   },
   small: {
@@ -37,6 +39,7 @@ export const CONFIGS: Record<"full" | "small", BenchConfig> = {
     },
     scale: { switches: 50, repeats: 1 },
     service: { ops: 20, concurrencyLevels: [1, 4] },
+    coldstart: { runs: 3 },
     faults: { commandLatencyMs: 20, outageMs: 2_000 },
   },
 };

@@ -11,6 +11,7 @@ export {
 } from "./scenarios/batching.js";
 export { benchScale, renderScaleConfig, type ScaleResult } from "./scenarios/scale.js";
 export { benchService, type ServiceResult, type ServicePoint, type ServiceOptions, type LatencyStats } from "./scenarios/service.js";
+export { benchColdstart, type ColdstartResult, type ColdstartCommand, type ColdstartOptions } from "./scenarios/coldstart.js";
 export { portNames, portRun, IOS_PLUG_COMMANDS, type SimProfile } from "./scenarios/common.js";
 export { renderResults, type BenchResults } from "./results.js";
 export { renderLineChart, ticks, type ChartOptions, type ChartSeries } from "./svg.js";

@@ -5,6 +5,7 @@ import type { OverheadResult } from "./scenarios/overhead.js";
 import type { ScaleResult } from "./scenarios/scale.js";
 import type { ServiceResult } from "./scenarios/service.js";
 import type { FaultsResult } from "./scenarios/faults.js";
+import type { ColdstartResult } from "./scenarios/coldstart.js";
 
 export interface BenchResults {
   machine: MachineInfo;
@@ -14,6 +15,7 @@ export interface BenchResults {
   batching?: BatchingResult;
   scale?: ScaleResult;
   service?: ServiceResult;
+  coldstart?: ColdstartResult;
   faults?: FaultsResult & { date?: string; machine?: MachineInfo };
   /** Scenarios that could not run, with the reason. */
   failures: { scenario: string; error: string }[];
@@ -156,6 +158,25 @@ function scaleSection(s: ScaleResult): string[] {
   ];
 }
 
+function coldstartSection(c: ColdstartResult): string[] {
+  return [
+    "## Cold start",
+    "",
+    `Measured ${c.machine.date} on ${c.machine.cores} cores (${c.machine.cpuModel}), Node ${c.machine.node}, load average ${c.machine.loadAvg.map((v) => v.toFixed(2)).join(" / ")}.`,
+    `Wall time of fresh \`ngs\` processes, spawn to exit, median of ${c.runs} each (one unrecorded run first). The dry-run plug`,
+    "reads a one-switch config, discovers the plugins, loads the one vendor it needs and prints the plan; no switch is",
+    "contacted. stderr is a pipe (on a terminal the log pretty-printer loads as well).",
+    "",
+    ...mdTable(
+      ["command", "median ms", "all runs ms"],
+      [c.node, c.version, c.dryRunPlug].map((x) => [`\`${x.label === "node -e 0" ? x.label : `ngs ${x.label}`}\``, f1(x.medianMs), x.allMs.map(f1).join(", ")]),
+    ),
+    "",
+    `- Target dry-run plug ≤ ${c.targetDryRunMs} ms: ${f1(c.dryRunPlug.medianMs)} ms — ${verdict(c.dryRunPlug.medianMs <= c.targetDryRunMs)}`,
+    "",
+  ];
+}
+
 function serviceSection(s: ServiceResult): string[] {
   const m = s.machine;
   return [
@@ -252,6 +273,7 @@ export function renderResults(r: BenchResults): string {
   if (r.chartFile) out.push(`![plug latency versus concurrency, batching on and off](${r.chartFile})`, "");
   if (r.scale) out.push(...scaleSection(r.scale));
   if (r.service) out.push(...serviceSection(r.service));
+  if (r.coldstart) out.push(...coldstartSection(r.coldstart));
   if (r.faults) out.push(...faultsSection(r.faults));
   if (r.failures.length > 0) {
     out.push("## Could not run", "");

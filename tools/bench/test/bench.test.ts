@@ -33,6 +33,7 @@ describe("ngs-bench --small", () => {
     expect(stdout).toMatch(/^batching /m);
     expect(stdout).toMatch(/^scale /m);
     expect(stdout).toMatch(/^service /m);
+    expect(stdout).toMatch(/^coldstart /m);
   });
 
   it("service: update_port over HTTP and in process at each concurrency", () => {
@@ -99,6 +100,14 @@ describe("ngs-bench --small", () => {
     ]);
   });
 
+  it("coldstart: each command ran the configured number of fresh processes", () => {
+    const c = results.coldstart!;
+    for (const x of [c.node, c.version, c.dryRunPlug]) {
+      expect(x.allMs).toHaveLength(c.runs);
+      expect(x.medianMs).toBeGreaterThan(0);
+    }
+  });
+
   it("scale: every configured switch is loaded and memory is reported", () => {
     const s = results.scale!;
     expect(s.devices).toBe(s.switches);
@@ -111,7 +120,7 @@ describe("ngs-bench --small", () => {
     expect(md).toContain(`- Node: ${process.version}`);
     expect(md).toMatch(/- Machine: \d+ cores/);
     expect(md).toContain(`--small --out ${dir}`);
-    for (const h of ["## Session overhead", "## Batching", "### Plug latency versus concurrency", "## Scale", "## Service (`ngs serve`)"]) expect(md).toContain(h);
+    for (const h of ["## Session overhead", "## Batching", "### Plug latency versus concurrency", "## Scale", "## Service (`ngs serve`)", "## Cold start"]) expect(md).toContain(h);
     expect(md).toContain("![plug latency versus concurrency");
     expect(md).not.toContain("## Could not run");
     const svg = await readFile(join(dir, "latency-vs-concurrency.svg"), "utf8");

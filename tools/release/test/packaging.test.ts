@@ -35,6 +35,7 @@ interface Packed {
     bin?: Record<string, string>;
     dependencies?: Record<string, string>;
     peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
     keywords?: string[];
     ngs?: { devices?: Record<string, string>; collection?: boolean };
   };
@@ -113,6 +114,14 @@ describe.each(PACKAGES.map((p) => p.manifest.name))("%s, packed", (name) => {
     const p = packed.get(name)!;
     if (p.manifest.ngs?.collection) return; // a collection's dependencies are the plugins it stands for
     const used = importedPackages(p);
+    // A host also brings what its libraries leave to it: an optional peer of a
+    // package it depends on (etcd3 for @ngs/core's coordination) counts as used.
+    for (const dep of Object.keys(p.manifest.dependencies ?? {})) {
+      const lib = packed.get(dep)?.manifest;
+      for (const [peer, meta] of Object.entries(lib?.peerDependenciesMeta ?? {})) {
+        if (meta.optional && used.has(dep)) used.add(peer);
+      }
+    }
     const unused = Object.keys(p.manifest.dependencies ?? {}).filter((d) => !used.has(d));
     expect(unused, `${name}: dependencies never imported`).toEqual([]);
   });
@@ -140,6 +149,22 @@ describe("plugin and host packages", () => {
     for (const h of hosts) {
       const deps = Object.keys({ ...packed.get(h)!.manifest.dependencies, ...(packed.get(h)!.manifest.optionalDependencies as object) });
       expect(deps.filter((d) => forbidden.has(d)), h).toEqual([]);
+    }
+  });
+
+  it("etcd3 is an optional peer of core that every host brings, and no plugin installs it", () => {
+    const core = packed.get("@ngs/core")!.manifest;
+    const range = core.peerDependencies?.etcd3;
+    expect(range, "@ngs/core peer-depends on etcd3").toBeDefined();
+    expect(core.peerDependenciesMeta?.etcd3?.optional, "@ngs/core: etcd3 is an optional peer").toBe(true);
+    expect(core.dependencies?.etcd3, "@ngs/core: etcd3 only as a peer").toBeUndefined();
+    for (const h of HOSTS.filter((x) => packed.has(x))) {
+      const pinned = packed.get(h)!.manifest.dependencies?.etcd3;
+      expect(pinned, `${h} depends on etcd3`).toBeDefined();
+      expect(semver.satisfies(semver.minVersion(pinned!)!, range!), `${h}: etcd3 ${pinned} vs core's ${range}`).toBe(true);
+    }
+    for (const p of [...packed.values()].filter(isPlugin)) {
+      expect(Object.keys({ ...p.manifest.dependencies, ...p.manifest.peerDependencies }), p.name).not.toContain("etcd3");
     }
   });
 

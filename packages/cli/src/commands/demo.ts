@@ -3,17 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CommandInput } from "../command.js";
-import {
-  GenericSwitchDriver,
-  MemoryDriverHost,
-  SimplePortContext,
-  loadDevices,
-  type GenericSwitchDevice,
-  type NeutronNetwork,
-  type NeutronPort,
-  type NeutronSegment,
-  type PluginEntry,
-} from "../core.js";
+import { GenericSwitchDriver, MemoryDriverHost, SimplePortContext, type NeutronNetwork, type NeutronPort, type NeutronSegment } from "@ngs/core/ml2";
+import { loadDevices, type GenericSwitchDevice, type PluginEntry } from "../core.js";
 import { openCoordination } from "../coordination.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger } from "../runtime.js";

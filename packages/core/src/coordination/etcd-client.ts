@@ -42,13 +42,30 @@ function readPem(backend: BackendUrl, key: string, path: string): Buffer {
 }
 
 /**
+ * etcd3 is an optional peer of core: the hosts (`@ngs/cli`, `@ngs/server`)
+ * bring it, a plugin's install does not. Missing, it is a config problem
+ * with a fix, not a stack trace.
+ */
+async function importEtcd3(backend: BackendUrl): Promise<typeof import("etcd3")> {
+  try {
+    return await import("etcd3");
+  } catch (e) {
+    if ((e as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw e;
+    throw new GenericSwitchConfigException({
+      message: `[ngs_coordination] backend_url ${backend.redacted} needs the etcd3 package, which is not installed beside @ngs/core. To resolve this issue, install etcd3 (npm install etcd3@^1.1.2; @ngs/cli and @ngs/server bring it), or remove backend_url to coordinate within this host only.`,
+      option: "[ngs_coordination] backend_url",
+    });
+  }
+}
+
+/**
  * Build (without contacting etcd) a client for a `backend_url`. etcd3 (gRPC,
  * protobufjs) is imported here, not at module load: hosts without a
  * backend_url never pay its ~0.5 s start-up cost.
  */
 export async function createEtcdClient(url: string | BackendUrl, opts: EtcdClientOptions = {}): Promise<EtcdConnection> {
-  const { Etcd3 } = await import("etcd3");
   const backend = typeof url === "string" ? parseBackendUrl(url) : url;
+  const { Etcd3 } = await importEtcd3(backend);
   const requestTimeoutMs = opts.requestTimeoutMs ?? (backend.timeoutS ?? 30) * 1000;
   const options: IOptions = {
     hosts: backend.endpoint,

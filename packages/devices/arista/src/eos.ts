@@ -7,7 +7,7 @@ import {
   type CommandTemplates,
   type PortNameRule,
   type VlanNameRule,
-} from "@ngs/core";
+} from "@ngs/core/device-kit";
 
 /** Arista EOS (docs/upstream.md#command-lists-per-device-type): trunks with a native VLAN, bond templates for trunks. */
 export const EOS_COMMANDS: CommandTemplates = {

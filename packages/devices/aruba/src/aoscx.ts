@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 
 /** ArubaOS-CX (docs/upstream.md#command-lists-per-device-type). No SET_NATIVE_VLAN upstream: a trunk's parent VLAN is not set. */
 export const AOSCX_COMMANDS: CommandTemplates = {

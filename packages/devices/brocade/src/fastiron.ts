@@ -1,4 +1,4 @@
-import { CliSwitch, OPERATION_NAMES, type CliOperation, type CommandTemplates, type OperationArgs, type PortNameRule, type VlanNameRule } from "@ngs/core";
+import { CliSwitch, OPERATION_NAMES, type CliOperation, type CommandTemplates, type OperationArgs, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 
 /** Brocade / Ruckus ICX FastIron (docs/upstream.md#command-lists-per-device-type): ports join VLANs from the VLAN side. */
 export const FASTIRON_COMMANDS: CommandTemplates = {

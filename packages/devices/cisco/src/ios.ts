@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 
 /** Cisco IOS (docs/upstream.md#command-lists-per-device-type); trunks with a native VLAN; bonds fall back to port templates. */
 export const IOS_COMMANDS: CommandTemplates = {

@@ -8,7 +8,7 @@ import {
   type SecurityGroupRule,
   type PortNameRule,
   type VlanNameRule,
-} from "@ngs/core";
+} from "@ngs/core/device-kit";
 
 /** Cisco NX-OS (docs/upstream.md#command-lists-per-device-type). No SET_NATIVE_VLAN upstream, so a trunk's parent VLAN is not set. */
 export const NXOS_COMMANDS: CommandTemplates = {

@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 
 /** Cisco 300-series (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports only. */
 export const S300_COMMANDS: CommandTemplates = {

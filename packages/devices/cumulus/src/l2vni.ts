@@ -1,4 +1,4 @@
-import { GenericSwitchConfigException, parseMcastGroupMap, type Logger } from "@ngs/core";
+import { GenericSwitchConfigException, parseMcastGroupMap, type Logger } from "@ngs/core/device-kit";
 
 /** NVUE's BUM replication modes: upstream's two plus static head-end replication lists. */
 export type NvueBumMode = "ingress-replication" | "multicast" | "head-end-replication";

@@ -1,4 +1,4 @@
-import { CliSwitch, type CliSessionLike, type DeviceConfig, type DeviceContext, type CommandTemplates, type PortNameRule } from "@ngs/core";
+import { CliSwitch, type CliSessionLike, type DeviceConfig, type DeviceContext, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 import { NCLU_ERROR_PATTERNS, NCLU_TEMPLATES } from "./templates.js";
 
 /**

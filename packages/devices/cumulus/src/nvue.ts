@@ -10,7 +10,7 @@ import {
   type DeviceContext,
   type OperationArgs,
   type PortNameRule,
-} from "@ngs/core";
+} from "@ngs/core/device-kit";
 import { nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig } from "./l2vni.js";
 import { EVPN_VNI_TEMPLATES, NVUE_APPLY, NVUE_ERROR_PATTERNS, NVUE_L2VNI_TEMPLATES, NVUE_TEMPLATES } from "./templates.js";
 

@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 import { DELL_ERROR_PATTERNS } from "./os10.js";
 
 /** Dell Force10 OS9 (`DellNos`, docs/upstream.md#command-lists-per-device-type): ports join VLANs from the VLAN side. */

@@ -1,4 +1,4 @@
-import { CliSwitch, validateNetworkId, type CommandTemplates, type SecurityGroupRule, type PortNameRule, type VlanNameRule } from "@ngs/core";
+import { CliSwitch, validateNetworkId, type CommandTemplates, type SecurityGroupRule, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 
 /** Dell OS10 (docs/upstream.md#command-lists-per-device-type): VLANs are `interface vlan` with a description. */
 export const OS10_COMMANDS: CommandTemplates = {

@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 
 const COMMON: CommandTemplates = {
   ADD_NETWORK: ["vlan database", "vlan {segmentation_id}", "exit"],

@@ -8,7 +8,7 @@ import {
   type DeviceConfig,
   type DeviceContext,
   type PortNameRule,
-} from "@ngs/core";
+} from "@ngs/core/device-kit";
 
 /** One config set the fake switch "received". */
 export interface FakeSentSet {

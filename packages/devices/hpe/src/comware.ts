@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 
 /** HPE Comware (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports. */
 export const COMWARE_COMMANDS: CommandTemplates = {

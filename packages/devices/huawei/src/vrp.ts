@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 
 /** Huawei VRP V3/V5 (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports. */
 export const VRP_COMMANDS: CommandTemplates = {

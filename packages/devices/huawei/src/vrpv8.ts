@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 
 /** Huawei VRP V8: the VRP templates, each ending with an explicit `commit` (docs/upstream.md#command-lists-per-device-type). */
 export const VRPV8_COMMANDS: CommandTemplates = {

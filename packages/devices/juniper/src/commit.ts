@@ -1,5 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { GenericSwitchException, type CliSessionLike, type Logger } from "@ngs/core";
+import { GenericSwitchException, type CliSessionLike, type Logger } from "@ngs/core/device-kit";
 import { JUNOS_RETRYABLE_COMMIT_ERRORS } from "./templates.js";
 
 export interface CommitRetryOptions {

@@ -17,7 +17,7 @@ import {
   type CommandTemplates,
   type PortNameRule,
   type VlanNameRule,
-} from "@ngs/core";
+} from "@ngs/core/device-kit";
 import { commitWithRetries } from "./commit.js";
 import { parseShowVlans } from "./show-vlans.js";
 import { JUNOS_L2VNI_TEMPLATES, JUNOS_TEMPLATES } from "./templates.js";

@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 
 /**
  * Mellanox MLNX-OS (docs/upstream.md#command-lists-per-device-type). The VLAN name is `{network_id}` (the

@@ -6,7 +6,7 @@ import {
   type CommandTemplates,
   type PortNameRule,
   type VlanNameRule,
-} from "@ngs/core";
+} from "@ngs/core/device-kit";
 import { SRL_TEMPLATES } from "./templates.js";
 
 /**

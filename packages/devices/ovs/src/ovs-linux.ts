@@ -7,7 +7,7 @@ import {
   type DeviceContext,
   type CommandTemplates,
   type PortNameRule,
-} from "@ngs/core";
+} from "@ngs/core/device-kit";
 import { OVS_L2VNI_TEMPLATES, OVS_TEMPLATES } from "./templates.js";
 
 

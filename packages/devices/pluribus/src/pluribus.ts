@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 
 /** Pluribus Netvisor (docs/upstream.md#command-lists-per-device-type): fabric-scoped VLANs with auto-vxlan. */
 export const PLURIBUS_COMMANDS: CommandTemplates = {

@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 
 /** Ruijie (docs/upstream.md#command-lists-per-device-type): IOS-like access ports. */
 export const RUIJIE_COMMANDS: CommandTemplates = {

@@ -8,7 +8,7 @@ import {
   type CliSessionLike,
   type CommandTemplates,
   type PortNameRule,
-} from "@ngs/core";
+} from "@ngs/core/device-kit";
 import { sonicVlanHasPorts, sonicVniOf } from "./parsers.js";
 import { SONIC_ERROR_PATTERNS, SONIC_L2VNI_TEMPLATES, SONIC_TEMPLATES } from "./templates.js";
 

@@ -1,4 +1,4 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core";
+import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 
 /** Supermicro SMIS (docs/upstream.md#command-lists-per-device-type): named VLANs, IOS-style access ports. */
 export const SMIS_COMMANDS: CommandTemplates = {
