@@ -15,6 +15,8 @@ import {
   type DeviceConfig,
   type DeviceContext,
   type CommandTemplates,
+  type ApplyStyle,
+  type ConfigModeStyle,
   type PortNameRule,
   type VlanNameRule,
 } from "@ngs/core/device-kit";
@@ -40,6 +42,10 @@ export default class Juniper extends CliSwitch {
   /** VLAN names: `set vlans NAME` takes 255 characters and one word. */
   static override vlanNameRule: VlanNameRule = { maxLength: 255, space: false };
   static override commands: CommandTemplates = JUNOS_TEMPLATES;
+  /** `configure private`, then the set; stay in config mode for the commit. */
+  static override configMode: ConfigModeStyle = { enable: false, enter: "configure private", exit: false, checkLines: false };
+  /** Commit is the apply step on Junos, so it always follows a change. */
+  static override applyMode: ApplyStyle = { kind: "commit" };
   static override extraOptions: readonly string[] = [
     "ngs_commit_timeout",
     "ngs_commit_interval",
@@ -100,26 +106,12 @@ export default class Juniper extends CliSwitch {
     }
   }
 
-  /** Commit is the apply step on Junos, so it always follows a change. */
-  override get saveConfiguration(): boolean {
-    return true;
-  }
-
-  protected override describeSave(): string[] {
-    return ["commit"];
-  }
-
-  /** `configure private`, then the set; stay in config mode for the commit. */
-  override async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
-    return session.sendConfigSet(commands, { configModeCommand: "configure private", exitConfigMode: false });
-  }
-
   /**
    * `commit`, retried every `ngs_commit_interval` seconds for up to
    * `ngs_commit_timeout` seconds while it fails with a database lock or a
    * concurrent-edit warning; any other failure at once.
    */
-  override async saveConfig(session: CliSessionLike): Promise<void> {
+  protected override async commitChanges(session: CliSessionLike): Promise<void> {
     const failure = await commitWithRetries(session, { timeoutS: this.commitTimeoutS, intervalS: this.commitIntervalS, logger: this.logger });
     if (failure === undefined) return;
     this.logger.debug({ error: failure }, "Commit failed");

@@ -5,8 +5,8 @@ import {
   optionProblems,
   validatePortName,
   validateVni,
-  type CliSessionLike,
   type CommandTemplates,
+  type ConfigModeStyle,
   type PortNameRule,
 } from "@ngs/core/device-kit";
 import { sonicVlanHasPorts, sonicVniOf } from "./parsers.js";
@@ -35,10 +35,8 @@ export default class Sonic extends CliSwitch {
     ...L2VNI_OPTIONS,
   ];
 
-  override async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
-    await session.enable();
-    return session.sendConfigSet(commands, { exitConfigMode: false });
-  }
+  /** Stay at the prompt after the set (the platform has no config mode to leave); answers are checked whole. */
+  static override configMode: ConfigModeStyle = { exit: false, checkLines: false };
 
   /**
    * A VLAN must exist before it gets members (LP#2148349), so every subport
