@@ -4,7 +4,6 @@ import {
   GenericSwitchNetmikoConfigError,
   L2VNI_OPTIONS,
   l2vniSettings,
-  OPERATION_NAMES,
   parseBool,
   parseNumber,
   validateVni,
@@ -124,29 +123,6 @@ export default class Juniper extends CliSwitch {
     return true;
   }
 
-  /**
-   * Junos names VLANs (after `ngs_network_name_format`), so plug/unplug
-   * first read the VLAN's name from `show vlans`; unknown VLAN →
-   * GenericSwitchNetmikoConfigError.
-   */
-  override async plugSwitchToNetwork(vni: number | string, segmentationId: number | string, physnet?: string | null): Promise<string> {
-    return this.changeVni("plugSwitchToNetwork", { vni, segmentationId, physnet });
-  }
-
-  override async unplugSwitchFromNetwork(vni: number | string, segmentationId: number | string, physnet?: string | null): Promise<string> {
-    return this.changeVni("unplugSwitchFromNetwork", { vni, segmentationId, physnet });
-  }
-
-  private async changeVni(op: "plugSwitchToNetwork" | "unplugSwitchFromNetwork", args: OperationArgs["plugSwitchToNetwork"]): Promise<string> {
-    const v = validateVni(args.vni);
-    const vlan = this.vlan(args.segmentationId);
-    const entry = parseShowVlans(await this.query(JUNOS_L2VNI_TEMPLATES.SHOW_VLANS)).find((e) => e.tag === vlan);
-    if (!entry) {
-      throw this.configError(`VLAN ${vlan} not found in 'show vlans'; cannot ${op === "plugSwitchToNetwork" ? "map" : "unmap"} VNI ${v}`);
-    }
-    return this.sendCommandsToDevice(this.composeVni(op === "plugSwitchToNetwork", v, entry.name), OPERATION_NAMES[op]);
-  }
-
   /** Dry run: the VLAN name is only known from the switch, so a placeholder stands for it. */
   protected override composePlugSwitch(vni: number, segmentationId: number): string[] {
     return this.composeVni(true, vni, `<name of VLAN ${segmentationId} from 'show vlans'>`);
@@ -156,9 +132,26 @@ export default class Juniper extends CliSwitch {
     return this.composeVni(false, vni, `<name of VLAN ${segmentationId} from 'show vlans'>`);
   }
 
+  /**
+   * Junos names VLANs (after `ngs_network_name_format`), so plug/unplug
+   * first read the VLAN's name from `show vlans` (on the session the change
+   * is then sent on); unknown VLAN → GenericSwitchNetmikoConfigError.
+   */
   protected override queriesFor<K extends CliOperation>(operation: K, args: OperationArgs[K]): string[] {
     if (operation === "plugSwitchToNetwork" || operation === "unplugSwitchFromNetwork") return [JUNOS_L2VNI_TEMPLATES.SHOW_VLANS];
     return super.queriesFor(operation, args);
+  }
+
+  protected override planAfterQueries<K extends CliOperation>(operation: K, args: OperationArgs[K], answers: readonly string[], planned: readonly string[]): string[] {
+    if (operation !== "plugSwitchToNetwork" && operation !== "unplugSwitchFromNetwork") return super.planAfterQueries(operation, args, answers, planned);
+    const a = args as OperationArgs["plugSwitchToNetwork"];
+    const v = validateVni(a.vni);
+    const vlan = this.vlan(a.segmentationId);
+    const entry = parseShowVlans(answers[0] ?? "").find((e) => e.tag === vlan);
+    if (!entry) {
+      throw this.configError(`VLAN ${vlan} not found in 'show vlans'; cannot ${operation === "plugSwitchToNetwork" ? "map" : "unmap"} VNI ${v}`);
+    }
+    return this.composeVni(operation === "plugSwitchToNetwork", v, entry.name);
   }
 
   private composeVni(plug: boolean, vni: number, vlanName: string): string[] {
