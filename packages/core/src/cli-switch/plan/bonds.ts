@@ -1,6 +1,19 @@
 import type { PortStep } from "../operations.js";
 import type { CommandTemplates } from "../templates.js";
 import type { Composer } from "./composer.js";
+import { composePlug, composeUnplug, type PortFamily } from "./ports.js";
+
+export const BOND_FAMILY: PortFamily = {
+  key: "bond",
+  enable: "ENABLE_BOND",
+  disable: "DISABLE_BOND",
+  plug: "PLUG_BOND_TO_NETWORK",
+  unplug: "UNPLUG_BOND_FROM_NETWORK",
+  setNative: "SET_NATIVE_VLAN_BOND",
+  deleteNative: "DELETE_NATIVE_VLAN_BOND",
+  addTrunk: "ADD_NETWORK_TO_BOND_TRUNK",
+  removeTrunk: "DELETE_NETWORK_ON_BOND_TRUNK",
+};
 
 /** Has bond templates of its own; otherwise bonds are plugged like ports. */
 export function bondTemplates(commands: CommandTemplates): { plug: boolean; unplug: boolean } {
@@ -10,36 +23,11 @@ export function bondTemplates(commands: CommandTemplates): { plug: boolean; unpl
   };
 }
 
+/** The bond's own templates, else the (vendor's) port step. */
 export function composePlugBond(c: Composer, s: PortStep): string[] {
-  if (!bondTemplates(c.commands).plug) return c.plugPort(s);
-  const t = c.commands;
-  const bond = s.name;
-  const cmds: string[] = [];
-  if (c.disableInactivePorts) cmds.push(...c.format(t.ENABLE_BOND, { bond }));
-  if (s.defaultVlan !== undefined) cmds.push(...c.format(t.UNPLUG_BOND_FROM_NETWORK, { bond, segmentation_id: s.defaultVlan }));
-  if (s.trunkDetails) {
-    cmds.push(...c.format(t.SET_NATIVE_VLAN_BOND, { bond, segmentation_id: s.segmentationId }));
-    for (const v of s.subportVlans) cmds.push(...c.format(t.ADD_NETWORK_TO_BOND_TRUNK, { bond, segmentation_id: v }));
-  } else {
-    cmds.push(...c.format(t.PLUG_BOND_TO_NETWORK, { bond, segmentation_id: s.segmentationId }));
-  }
-  return cmds;
+  return bondTemplates(c.commands).plug ? composePlug(c, BOND_FAMILY, s) : c.plugPort(s);
 }
 
 export function composeUnplugBond(c: Composer, s: PortStep): string[] {
-  if (!bondTemplates(c.commands).unplug) return c.deletePort(s);
-  const t = c.commands;
-  const bond = s.name;
-  const cmds = c.format(t.UNPLUG_BOND_FROM_NETWORK, { bond, segmentation_id: s.segmentationId });
-  if (s.trunkDetails) {
-    cmds.push(...c.format(t.DELETE_NATIVE_VLAN_BOND, { bond, segmentation_id: s.segmentationId }));
-    // Upstream sent ADD_NETWORK_TO_BOND_TRUNK here (LP#2122025); removal is what unplugging means.
-    for (const v of s.subportVlans) cmds.push(...c.format(t.DELETE_NETWORK_ON_BOND_TRUNK, { bond, segmentation_id: v }));
-  }
-  if (s.defaultVlan !== undefined) {
-    cmds.push(...c.defaultVlanNetwork(s.defaultVlan));
-    cmds.push(...c.format(t.PLUG_BOND_TO_NETWORK, { bond, segmentation_id: s.defaultVlan }));
-  }
-  if (c.disableInactivePorts) cmds.push(...c.format(t.DISABLE_BOND, { bond }));
-  return cmds;
+  return bondTemplates(c.commands).unplug ? composeUnplug(c, BOND_FAMILY, s) : c.deletePort(s);
 }
