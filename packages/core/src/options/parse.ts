@@ -8,20 +8,28 @@ import { GenericSwitchConfigException } from "../errors.js";
 const TRUE = new Set(["true", "yes", "on", "1"]);
 const FALSE = new Set(["false", "no", "off", "0"]);
 
-function bad(key: string, value: string, expected: string): GenericSwitchConfigException {
-  return new GenericSwitchConfigException({
-    message: `${key}: invalid value ${JSON.stringify(value)}: expected ${expected}`,
-    option: key,
-    value,
-  });
+/** The one wording of a bad option value: `key: invalid value "x": expected …`. */
+export function invalidValueText(key: string, value: string, expected: string): string {
+  return `${key}: invalid value ${JSON.stringify(value)}: expected ${expected}`;
 }
 
-/** oslo's boolean strings: true/yes/on/1 and false/no/off/0, any case, surrounding blanks ignored. */
+function bad(key: string, value: string, expected: string): GenericSwitchConfigException {
+  return new GenericSwitchConfigException({ message: invalidValueText(key, value, expected), option: key, value });
+}
+
+/** What a boolean option takes, in every message about one. */
+export const BOOLEAN_EXPECTED = "a boolean (true/yes/on/1 or false/no/off/0)";
+
+/**
+ * oslo.config's `BoolOpt` strings: true/yes/on/1 and false/no/off/0, any
+ * case, surrounding blanks ignored; anything else (`t`, `y`, empty) is an
+ * error, as in oslo. The one boolean parser of every `ngs_*` option.
+ */
 export function parseBool(key: string, value: string): boolean {
   const v = value.trim().toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  throw bad(key, value, "a boolean (true/yes/on/1 or false/no/off/0)");
+  throw bad(key, value, BOOLEAN_EXPECTED);
 }
 
 /** A base-10 integer within [min, max]. */
@@ -41,7 +49,7 @@ export function parseNumber(key: string, value: string, min = -Infinity, max = I
   return n;
 }
 
-function rangeText(kind: string, min: number, max: number): string {
+export function rangeText(kind: string, min: number, max: number): string {
   if (min > -Infinity && max < Infinity) return `${kind} from ${min} to ${max}`;
   if (min > -Infinity) return `${kind} >= ${min}`;
   if (max < Infinity) return `${kind} <= ${max}`;
