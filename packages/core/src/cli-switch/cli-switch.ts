@@ -21,7 +21,7 @@ import type { BindingProfile, CommandPlan, DeviceConfig, SecurityGroup, Security
 import type { DeviceContext } from "../device.js";
 import { networkIdHex, showValue, validateNetworkId, validatePortName, validateVlanId, type PortNameRule } from "../validation.js";
 import { vlanNameProblem, type VlanNameRule } from "../options/name-format.js";
-import { str } from "../options/declare.js";
+import { str, type OptionSpecs } from "../options/declare.js";
 import { aclFilter, aclPrefix } from "./security-groups.js";
 import {
   isAuthenticationError,
@@ -168,7 +168,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
    */
   static vlanNameRule: VlanNameRule = { maxLength: 255, space: false };
   /** Host-key options the session layer reads (as written, through `option()`) besides the base `ngs_*` set. */
-  static override readonly options = {
+  static override readonly options: OptionSpecs = {
     ngs_known_hosts_file: str({ description: "OpenSSH known_hosts file the switch's host key is checked against" }),
     ngs_host_key_fingerprint: str({ description: "the switch's host key fingerprint (SHA256:…) to pin" }),
   };

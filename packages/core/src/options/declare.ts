@@ -1,6 +1,6 @@
-import { GenericSwitchConfigException, GenericSwitchException, GenericSwitchInvalidValue } from "../errors.js";
+import { GenericSwitchException, GenericSwitchInvalidValue } from "../errors.js";
 import { validatePortName, type PortNameRule } from "../validation.js";
-import { invalidValueText, parseBool, parseChoice, parseInteger, parseList, parseNumber } from "./parse.js";
+import { badOptionValue, parseBool, parseChoice, parseInteger, parseList, parseNumber } from "./parse.js";
 
 /**
  * Declared device options: a device class lists the `ngs_*` options it reads
@@ -89,7 +89,7 @@ const ASN_MAX = 4_294_967_295;
 export function asn(o: CommonOptionSettings<string> = {}): OptionSpec<string | undefined> {
   return spec("BGP AS number", o, true, (raw, { key }) => {
     const v = raw.trim();
-    const fail = () => new GenericSwitchConfigException({ message: invalidValueText(key, raw, ASN_EXPECTED), option: key, value: raw });
+    const fail = () => badOptionValue(key, raw, ASN_EXPECTED);
     const dot = /^([0-9]{1,5})\.([0-9]{1,5})$/.exec(v);
     if (dot) {
       const hi = Number(dot[1]);
@@ -111,7 +111,7 @@ export function str<D extends string | undefined = undefined>(
   return spec("string", o, true, (raw, { key }) => {
     const v = raw.trim();
     if (o.pattern && !o.pattern.test(v)) {
-      throw new GenericSwitchConfigException({ message: invalidValueText(key, raw, o.expected ?? `a value matching ${o.pattern}`), option: key, value: raw });
+      throw badOptionValue(key, raw, o.expected ?? `a value matching ${o.pattern}`);
     }
     return v;
   }, undefined);
@@ -125,17 +125,21 @@ export function oneOf<const C extends string, D extends C | undefined = undefine
   return spec(`one of ${choices.join(", ")}`, o, true, (v, { key }) => parseChoice(key, v, choices), undefined);
 }
 
-/** A comma list, items stripped, empty items dropped; `item` checks (and may convert) each entry. */
-export function list<T = string>(o: CommonOptionSettings<T[]> & { item?: OptionSpec<T> } = {}): OptionSpec<T[]> {
-  return spec(o.item ? `comma list of ${o.item.type}` : "comma list", o, true, (v, ctx) => {
-    const items = parseList(v);
-    if (!o.item) return items as T[];
+/**
+ * A comma list, items stripped, empty items dropped; `item` checks (and may
+ * convert) each entry, `items` names them in messages (`IPv4 addresses`).
+ */
+export function list<T = string>(o: CommonOptionSettings<T[]> & { item?: OptionSpec<T | undefined>; items?: string } = {}): OptionSpec<T[]> {
+  const items = o.items ?? (o.item ? `${o.item.type} values` : "values");
+  return spec(`comma list of ${items}`, o, true, (v, ctx) => {
+    const entries = parseList(v);
+    if (!o.item) return entries as T[];
     const item = o.item;
-    return items.map((i) => {
+    return entries.map((i) => {
       try {
-        return item.parse(i, ctx);
+        return item.parse(i, ctx) as T;
       } catch {
-        throw new GenericSwitchConfigException({ message: invalidValueText(ctx.key, v, `a comma list of ${item.type}`), option: ctx.key, value: v });
+        throw badOptionValue(ctx.key, v, `a comma list of ${items}`);
       }
     });
   }, []);
@@ -150,7 +154,7 @@ export function ipv4(o: CommonOptionSettings<string> & { multicast?: boolean } =
     const v = raw.trim();
     const first = Number(v.split(".")[0]);
     if (!IPV4.test(v) || (o.multicast && (first < 224 || first > 239))) {
-      throw new GenericSwitchConfigException({ message: invalidValueText(key, raw, `an ${type}`), option: key, value: raw });
+      throw badOptionValue(key, raw, `an ${type}`);
     }
     return v;
   }, undefined);

@@ -13,7 +13,8 @@ export function invalidValueText(key: string, value: string, expected: string): 
   return `${key}: invalid value ${JSON.stringify(value)}: expected ${expected}`;
 }
 
-function bad(key: string, value: string, expected: string): GenericSwitchConfigException {
+/** A bad value in that wording, as the error every option parser throws (declared `custom()` parsers too). */
+export function badOptionValue(key: string, value: string, expected: string): GenericSwitchConfigException {
   return new GenericSwitchConfigException({ message: invalidValueText(key, value, expected), option: key, value });
 }
 
@@ -29,15 +30,15 @@ export function parseBool(key: string, value: string): boolean {
   const v = value.trim().toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  throw bad(key, value, BOOLEAN_EXPECTED);
+  throw badOptionValue(key, value, BOOLEAN_EXPECTED);
 }
 
 /** A base-10 integer within [min, max]. */
 export function parseInteger(key: string, value: string, min = -Infinity, max = Infinity): number {
   const v = value.trim();
-  if (!/^[+-]?[0-9]+$/.test(v)) throw bad(key, value, rangeText("an integer", min, max));
+  if (!/^[+-]?[0-9]+$/.test(v)) throw badOptionValue(key, value, rangeText("an integer", min, max));
   const n = Number(v);
-  if (n < min || n > max) throw bad(key, value, rangeText("an integer", min, max));
+  if (n < min || n > max) throw badOptionValue(key, value, rangeText("an integer", min, max));
   return n;
 }
 
@@ -45,7 +46,7 @@ export function parseInteger(key: string, value: string, min = -Infinity, max = 
 export function parseNumber(key: string, value: string, min = -Infinity, max = Infinity): number {
   const v = value.trim();
   const n = v === "" ? NaN : Number(v);
-  if (!Number.isFinite(n) || n < min || n > max) throw bad(key, value, rangeText("a number", min, max));
+  if (!Number.isFinite(n) || n < min || n > max) throw badOptionValue(key, value, rangeText("a number", min, max));
   return n;
 }
 
@@ -74,7 +75,7 @@ export function parseMappings(key: string, value: string): Record<string, string
     const i = entry.indexOf(":");
     const k = i < 0 ? "" : entry.slice(0, i).trim();
     const v = i < 0 ? "" : entry.slice(i + 1).trim();
-    if (!k || !v) throw bad(key, value, `comma-separated key:value pairs (bad entry ${JSON.stringify(entry)})`);
+    if (!k || !v) throw badOptionValue(key, value, `comma-separated key:value pairs (bad entry ${JSON.stringify(entry)})`);
     (out[k] ??= []).push(v);
   }
   return out;

@@ -1,6 +1,5 @@
 import {
   CliSwitch,
-  L2VNI_OPTIONS,
   validateVni,
   type CliCommandPlan,
   type CliOperation,
@@ -11,7 +10,7 @@ import {
   type OperationArgs,
   type PortNameRule,
 } from "@ngs/core/device-kit";
-import { nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig } from "./l2vni.js";
+import { NVUE_OPTIONS, nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig, type NvueOptions } from "./l2vni.js";
 import { EVPN_VNI_TEMPLATES, NVUE_APPLY, NVUE_ERROR_PATTERNS, NVUE_L2VNI_TEMPLATES, NVUE_TEMPLATES } from "./templates.js";
 
 /**
@@ -31,19 +30,14 @@ export default class CumulusNvue extends CliSwitch {
   static override commands: CommandTemplates = NVUE_TEMPLATES;
   static override errorPatterns = NVUE_ERROR_PATTERNS;
   static override shellCommands = true;
-  static override extraOptions: readonly string[] = [
-    "ngs_bgp_asn",
-    "ngs_evpn_vni_config",
-    "ngs_her_flood_list",
-    "ngs_physnet_her_flood",
-    ...L2VNI_OPTIONS,
-  ];
+  static override readonly options = NVUE_OPTIONS;
+  declare readonly options: NvueOptions;
 
   readonly l2vni: NvueL2vniConfig;
 
   constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
     super(config, deviceName, context);
-    this.l2vni = nvueL2vniConfig((o) => this.option(o), deviceName, this.logger);
+    this.l2vni = nvueL2vniConfig(this.options, this.logger);
   }
 
   override async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
