@@ -44,6 +44,8 @@ export interface CommonOptionSettings<D> {
   default?: D;
   description?: string;
   deprecatedNames?: readonly string[];
+  /** Read a blank value as the default (the string-like parsers do already; numbers and booleans refuse it unless this is set). */
+  blankIsDefault?: boolean;
 }
 
 function spec<T>(type: string, o: CommonOptionSettings<unknown>, blankIsDefault: boolean, parse: (v: string, ctx: OptionContext) => T, dflt: unknown): OptionSpec<T> {
@@ -52,7 +54,7 @@ function spec<T>(type: string, o: CommonOptionSettings<unknown>, blankIsDefault:
     description: o.description ?? "",
     default: (o.default !== undefined ? o.default : dflt) as T,
     deprecatedNames: Object.freeze([...(o.deprecatedNames ?? [])]),
-    blankIsDefault,
+    blankIsDefault: o.blankIsDefault ?? blankIsDefault,
     parse,
   });
 }
@@ -173,8 +175,8 @@ export function portName<D extends string | undefined = undefined>(o: CommonOpti
 }
 
 /** Anything else: `parse` throws an Error whose message says what is wrong (shown after `key: `). */
-export function custom<T>(o: CommonOptionSettings<T> & { type: string; parse: (value: string, ctx: OptionContext) => T; blankIsDefault?: boolean }): OptionSpec<T | undefined> {
-  return spec(o.type, o, o.blankIsDefault ?? true, o.parse, undefined);
+export function custom<T>(o: CommonOptionSettings<T> & { type: string; parse: (value: string, ctx: OptionContext) => T }): OptionSpec<T | undefined> {
+  return spec(o.type, o, true, o.parse, undefined);
 }
 
 /** The keys (and deprecated spellings) a set of declarations reads. */
