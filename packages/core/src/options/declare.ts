@@ -9,6 +9,10 @@ import { badOptionValue, parseBool, parseChoice, parseInteger, parseList, parseN
  * `ngs config check` runs), reports every bad value with its key, and hands
  * the class a typed object (`this.options.ngs_bgp_asn`). Each parser has one
  * wording for a bad value, shared with the base options.
+ *
+ * Hand-written rather than a schema library: the value rules are oslo.config's
+ * (its boolean spellings, upstream's choice message), each parser is a few
+ * lines over parse.ts, and the device kit stays free of dependencies.
  */
 
 /** What a parser may look at besides the value. */
