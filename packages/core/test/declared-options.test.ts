@@ -250,3 +250,14 @@ export default class Optsy extends GenericSwitchDevice {
     await expect(loadCheckedConfig({ configFiles: [ini(["ngs_bgp_asn = 1.10", "ngs_optsy_evpn = Yes"])], pluginDirs: [pluginDir] })).resolves.toBeDefined();
   });
 });
+
+describe("a malformed declaration", () => {
+  it("is reported naming the key, not a crash", () => {
+    class Broken extends Acme {
+      static override readonly options = { ngs_broken: { type: "boolean" } } as never;
+    }
+    expect(problemsOf(() => new Broken({ ...base, ngs_broken: "true" }, "sw"))).toEqual([
+      "ngs_broken: the device class declares this option without a parser (use bool(), asn(), str(), … from @ngs/core/device-kit)",
+    ]);
+  });
+});

@@ -185,7 +185,7 @@ export function custom<T>(o: CommonOptionSettings<T> & { type: string; parse: (v
 
 /** The keys (and deprecated spellings) a set of declarations reads. */
 export function declaredNames(specs: OptionSpecs): string[] {
-  return Object.entries(specs).flatMap(([k, s]) => [k, ...s.deprecatedNames]);
+  return Object.entries(specs).flatMap(([k, s]) => [k, ...(s?.deprecatedNames ?? [])]);
 }
 
 export interface DeclaredOptionsResult<S extends OptionSpecs> {
@@ -210,7 +210,13 @@ export function parseDeclaredOptions<S extends OptionSpecs>(
   const problems: string[] = [];
   const failures = new Map<string, unknown>();
   for (const [key, s] of Object.entries(specs)) {
-    const name = [key, ...s.deprecatedNames].find((n) => section[n] !== undefined);
+    // A plugin's hand-made entry without a parser is the plugin's bug: say so, naming the key, rather than crash.
+    if (typeof s?.parse !== "function") {
+      problems.push(`${key}: the device class declares this option without a parser (use bool(), asn(), str(), … from @ngs/core/device-kit)`);
+      values[key] = undefined;
+      continue;
+    }
+    const name = [key, ...(s.deprecatedNames ?? [])].find((n) => section[n] !== undefined);
     const raw = name === undefined ? undefined : section[name]!;
     if (raw === undefined || (s.blankIsDefault && raw.trim() === "")) {
       values[key] = s.default;
