@@ -4,6 +4,7 @@ import { GenericSwitchNetmikoConfigError, GenericSwitchNetmikoNotSupported } fro
 import type { BindingProfile, DeviceConfig, SecurityGroup, SubPort, TrunkDetails } from "../types.js";
 import { showValue, type PortNameRule } from "../validation.js";
 import { vlanNameProblem, type VlanNameRule } from "../options/name-format.js";
+import { str, type OptionSpecs } from "../options/declare.js";
 import type { ApplyStyle, ConfigModeStyle } from "./apply-style.js";
 import { mcastGroupFor, type L2vniSettings } from "./l2vni.js";
 import { OPERATION_NAMES, type CliOperation, type OperationArgs, type VlanId } from "./operations.js";
@@ -40,8 +41,11 @@ export abstract class CliSwitch extends CliRunner {
    * `{network_name}` states its own); by default 255 characters, no space.
    */
   static vlanNameRule: VlanNameRule = { maxLength: 255, space: false };
-  /** Host-key options the session layer reads besides the base `ngs_*` set. */
-  static override readonly extraOptions: readonly string[] = ["ngs_known_hosts_file", "ngs_host_key_fingerprint"];
+  /** Host-key options the session layer reads (as written, through `option()`) besides the base `ngs_*` set. */
+  static override readonly options: OptionSpecs = {
+    ngs_known_hosts_file: str({ description: "OpenSSH known_hosts file the switch's host key is checked against" }),
+    ngs_host_key_fingerprint: str({ description: "the switch's host key fingerprint (SHA256:…) to pin" }),
+  };
   /** How a config set is sent; the default is upstream's (enable, the platform's config mode, leave it after). */
   static configMode: ConfigModeStyle = {};
   /** What makes a change take effect; the default saves when `ngs_save_configuration` is on. */

@@ -1,6 +1,5 @@
 import {
   CliSwitch,
-  L2VNI_OPTIONS,
   validateVni,
   type ApplyStyle,
   type CommandTemplates,
@@ -9,7 +8,7 @@ import {
   type DeviceContext,
   type PortNameRule,
 } from "@ngs/core/device-kit";
-import { nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig } from "./l2vni.js";
+import { NVUE_OPTIONS, nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig, type NvueOptions } from "./l2vni.js";
 import { EVPN_VNI_TEMPLATES, NVUE_APPLY, NVUE_ERROR_PATTERNS, NVUE_L2VNI_TEMPLATES, NVUE_TEMPLATES } from "./templates.js";
 
 /**
@@ -33,19 +32,14 @@ export default class CumulusNvue extends CliSwitch {
   static override configMode: ConfigModeStyle = { enable: false, enter: false, exit: false, checkLines: false };
   /** Every set ends with `nv config apply --assume-yes` (a dry run shows it too); then saved as configured. */
   static override applyMode: ApplyStyle = { kind: "line", line: NVUE_APPLY };
-  static override extraOptions: readonly string[] = [
-    "ngs_bgp_asn",
-    "ngs_evpn_vni_config",
-    "ngs_her_flood_list",
-    "ngs_physnet_her_flood",
-    ...L2VNI_OPTIONS,
-  ];
+  static override readonly options = NVUE_OPTIONS;
+  declare readonly options: NvueOptions;
 
   readonly l2vni: NvueL2vniConfig;
 
   constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
     super(config, deviceName, context);
-    this.l2vni = nvueL2vniConfig((o) => this.option(o), deviceName, this.logger);
+    this.l2vni = nvueL2vniConfig(this.options, this.logger);
   }
 
   // ---- L2VNI ------------------------------------------------------------

@@ -1,12 +1,14 @@
 import {
+  asn,
+  bool,
   CliSwitch,
   GenericSwitchConfigException,
   GenericSwitchNetmikoConfigError,
-  L2VNI_OPTIONS,
-  l2vniSettings,
-  parseBool,
-  parseNumber,
+  L2VNI_OPTION_SPECS,
+  l2vniFromOptions,
+  seconds,
   validateVni,
+  type OptionValues,
   type CliOperation,
   type L2vniSettings,
   type OperationArgs,
@@ -22,6 +24,15 @@ import {
 import { commitWithRetries } from "./commit.js";
 import { parseShowVlans } from "./show-vlans.js";
 import { JUNOS_L2VNI_TEMPLATES, JUNOS_TEMPLATES } from "./templates.js";
+
+/** Junos's vendor options (docs/upstream.md#per-device-options). */
+export const JUNOS_OPTIONS = {
+  ngs_commit_timeout: seconds({ default: 60, description: "seconds to keep retrying a commit while the configuration database is locked" }),
+  ngs_commit_interval: seconds({ default: 5, description: "seconds between commit attempts" }),
+  ngs_bgp_asn: asn({ description: "the switch's BGP AS number; required when ngs_evpn_vni_config is on" }),
+  ngs_evpn_vni_config: bool({ description: "also set the VLAN's EVPN route target (vrf-target)" }),
+  ...L2VNI_OPTION_SPECS,
+};
 
 /**
  * Juniper Junos (`netmiko_juniper`). Changes go into a private candidate
@@ -45,64 +56,33 @@ export default class Juniper extends CliSwitch {
   static override configMode: ConfigModeStyle = { enable: false, enter: "configure private", exit: false, checkLines: false };
   /** Commit is the apply step on Junos, so it always follows a change. */
   static override applyMode: ApplyStyle = { kind: "commit" };
-  static override extraOptions: readonly string[] = [
-    "ngs_commit_timeout",
-    "ngs_commit_interval",
-    "ngs_bgp_asn",
-    "ngs_evpn_vni_config",
-    ...L2VNI_OPTIONS,
-  ];
+  static override readonly options = JUNOS_OPTIONS;
+  declare readonly options: OptionValues<typeof JUNOS_OPTIONS>;
 
-  /** Seconds to keep retrying a commit that fails for a retryable reason. */
-  readonly commitTimeoutS: number;
-  /** Seconds between commit attempts. */
-  readonly commitIntervalS: number;
   /** VXLAN settings: BUM replication mode and multicast groups. */
   readonly l2vni: L2vniSettings;
-  /** `ngs_evpn_vni_config`: also set the VLAN's EVPN route target. */
-  readonly evpnVniConfig: boolean;
 
   constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
     super(config, deviceName, context);
-    const problems: string[] = [];
-    const num = (key: string, dflt: number): number => {
-      const v = this.option(key);
-      if (v === undefined) return dflt;
-      try {
-        return parseNumber(key, v, 0);
-      } catch (e) {
-        problems.push(e instanceof Error ? e.message : String(e));
-        return dflt;
-      }
-    };
-    this.commitTimeoutS = num("ngs_commit_timeout", 60);
-    this.commitIntervalS = num("ngs_commit_interval", 5);
-    let evpn = false;
-    try {
-      evpn = parseBool("ngs_evpn_vni_config", this.option("ngs_evpn_vni_config") ?? "false");
-    } catch (e) {
-      problems.push(e instanceof Error ? e.message : String(e));
-    }
-    this.evpnVniConfig = evpn;
-    let l2vni: L2vniSettings = { mode: "ingress-replication", groupMap: new Map() };
-    try {
-      l2vni = l2vniSettings((o) => this.option(o), this.logger);
-    } catch (e) {
-      problems.push(e instanceof Error ? e.message : String(e));
-    }
-    this.l2vni = l2vni;
-    if (problems.length > 0) {
-      throw new GenericSwitchConfigException({
-        message: `Invalid configuration for switch ${deviceName}:\n${problems.map((p) => `  [genericswitch:${deviceName}] ${p}`).join("\n")}`,
-        option: `[genericswitch:${deviceName}]`,
-        problems,
-      });
-    }
+    this.l2vni = l2vniFromOptions(this.options, this.logger);
     if (this.option("ngs_save_configuration") !== undefined && !this.ngsConfig.saveConfiguration) {
       this.logger.warn(
         `Switch ${deviceName}: ngs_save_configuration is false, but Junos applies a change only on commit; ngs commits anyway`,
       );
     }
+  }
+
+  /** Seconds to keep retrying a commit that fails for a retryable reason (`ngs_commit_timeout`). */
+  get commitTimeoutS(): number {
+    return this.options.ngs_commit_timeout;
+  }
+  /** Seconds between commit attempts (`ngs_commit_interval`). */
+  get commitIntervalS(): number {
+    return this.options.ngs_commit_interval;
+  }
+  /** `ngs_evpn_vni_config`: also set the VLAN's EVPN route target. */
+  get evpnVniConfig(): boolean {
+    return this.options.ngs_evpn_vni_config;
   }
 
   /**
@@ -170,10 +150,10 @@ export default class Juniper extends CliSwitch {
   }
 
   private bgpAsn(): string {
-    const asn = this.option("ngs_bgp_asn")?.trim();
-    if (!asn || !/^\d+(\.\d+)?$/.test(asn)) {
+    const asn = this.options.ngs_bgp_asn;
+    if (!asn) {
       throw new GenericSwitchConfigException({
-        message: `Switch ${this.deviceName}: ngs_bgp_asn must be the switch's BGP AS number when ngs_evpn_vni_config is true (got ${JSON.stringify(asn ?? "")})`,
+        message: `Switch ${this.deviceName}: ngs_bgp_asn must be the switch's BGP AS number when ngs_evpn_vni_config is true`,
         option: "ngs_bgp_asn",
       });
     }
