@@ -83,7 +83,11 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
     return optionProblems({
       ngs_openconfig_network_instance: () => validateNetworkInstance(c.openconfigNetworkInstance),
       ngs_netconf_save_config: () => c.netconfSaveConfig !== undefined && parseSaveConfig(c.netconfSaveConfig),
-      ngs_trunk_ports: () => c.trunkPorts.map((p) => validateInterfaceName(map(p), "ngs_trunk_ports entry (after ngs_port_id_re_sub)")),
+      ngs_trunk_ports: () =>
+        c.trunkPorts.map((p) => {
+          validateInterfaceName(p, "ngs_trunk_ports entry");
+          return map(p) === p ? p : validateInterfaceName(map(p), "ngs_trunk_ports entry (after ngs_port_id_re_sub)");
+        }),
       hostkey_verify: () => parseFlag("hostkey_verify", this.option("hostkey_verify"), true),
       look_for_keys: () => parseFlag("look_for_keys", this.option("look_for_keys"), true),
       device_params: () => this.option("device_params") !== undefined && parseDeviceParams(this.option("device_params")!),
@@ -110,7 +114,8 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
   /** A port from a caller, mapped by `ngs_port_id_re_sub` and checked (before and after). */
   private port(p: string, what = "port name"): string {
     validateInterfaceName(p, what);
-    return validateInterfaceName(this.mapPort(p), `${what} (after ngs_port_id_re_sub)`);
+    const mapped = this.mapPort(p);
+    return mapped === p ? p : validateInterfaceName(mapped, `${what} (after ngs_port_id_re_sub)`);
   }
 
   private vlan(v: number | string, what = "segmentation id"): number {
