@@ -60,7 +60,7 @@ let processCoordinator: InProcessCoordinator | undefined;
  * edit-config; see the package README for the RPC sequence.
  */
 export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
-  static override readonly extraOptions: readonly string[] = [...NETCONF_CONNECT_KEYS];
+  static override readonly extraOptions: readonly string[] = [...NETCONF_CONNECT_KEYS, "ngs_known_hosts_file", "ngs_host_key_fingerprint"];
 
   /** Upstream's tenacity policy for `lock-denied`. */
   lockRetry: LockRetry = { attempts: 10, minMs: 2000, maxMs: 5000 };
@@ -267,7 +267,7 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
 
   /** Open a session (tests and subclasses may replace it). */
   protected openClient(): Promise<NetconfClient> {
-    return openNetconfClient(this);
+    return openNetconfClient(this, this.logger);
   }
 
   private async send(edit: ConfigEdit | undefined): Promise<void> {
