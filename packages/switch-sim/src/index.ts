@@ -4,3 +4,4 @@ export { generateKeyPair } from "./keys.js";
 export { platforms } from "./platforms/index.js";
 export { platformForDeviceType, startSwitchForDevice, deviceTypePlatforms, type DeviceSimOptions } from "./device-types.js";
 export { snapshotState } from "./state.js";
+export type * from "./netconf/types.js";
