@@ -62,6 +62,9 @@ let processCoordinator: InProcessCoordinator | undefined;
 export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
   static override readonly extraOptions: readonly string[] = [...NETCONF_CONNECT_KEYS, "ngs_known_hosts_file", "ngs_host_key_fingerprint"];
 
+  /** Speaks NETCONF, not an SSH CLI: `ngs sim` and `ngs demo` serve it with the simulator's NETCONF server. */
+  static readonly transport = "netconf";
+
   /** Upstream's tenacity policy for `lock-denied`. */
   lockRetry: LockRetry = { attempts: 10, minMs: 2000, maxMs: 5000 };
 
