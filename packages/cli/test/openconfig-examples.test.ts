@@ -91,7 +91,7 @@ describe("upstream's NETCONF configuration examples", () => {
     const file = writeConfigIn(dir, "bad.ini", ARISTA.replace("ngs_netconf_target = running", "ngs_netconf_target = startup"));
     const r = await ngs(["--config-file", file, "config", "check"]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain("[genericswitch:arista-hostname] ngs_netconf_target: ngs_netconf_target must be one of: candidate, running (line 6)");
+    expect(r.stdout + r.stderr).toContain("[genericswitch:arista-hostname] ngs_netconf_target: ngs_netconf_target must be one of: candidate, running (line 6)");
     expect(r.stdout + r.stderr).not.toContain("password");
   });
 });
