@@ -9,6 +9,7 @@ import {
   NetconfRpcError,
   NetconfSession,
   NetconfSessionClosedError,
+  NetconfTimeoutError,
   parseXml,
   type NetconfSessionOptions,
 } from "@ngs/netconf";
@@ -320,3 +321,29 @@ describe("a dropped session", () => {
 async function vi_waitForTranscript(s: SimSwitch): Promise<void> {
   await expect.poll(() => s.netconf!.transcript.length).toBeGreaterThan(0);
 }
+
+describe("deadlines and logs", () => {
+  it("an RPC without a reply in time fails with NetconfTimeoutError and closes the session", async () => {
+    const s = await sim({ faults: { latencyMs: 3_000 } });
+    const nc = await open(s, { rpcTimeoutMs: 200 });
+    const err = (await nc.get().catch((e: unknown) => e)) as NetconfTimeoutError;
+    expect(err).toBeInstanceOf(NetconfTimeoutError);
+    expect(err.operation).toBe("get");
+    expect(err.message).toMatch(/no reply within 200 ms .* the session is closed/);
+    expect(nc.closed).toBe(true);
+    await expect(nc.lock("candidate")).rejects.toBeInstanceOf(NetconfSessionClosedError);
+  });
+
+  it("the debug log names each RPC and never the password", async () => {
+    const s = await sim();
+    const lines: string[] = [];
+    const logger = { debug: (obj: Record<string, unknown>, msg: string) => lines.push(`${msg} ${JSON.stringify(obj)}`), isLevelEnabled: () => true };
+    const nc = await open(s, { logger });
+    await nc.lock("running");
+    await nc.unlock("running");
+    await nc.closeSession();
+    expect(lines.join("\n")).toMatch(/netconf hello .*"framing":"chunked"/);
+    expect(lines.filter((l) => l.startsWith("netconf rpc ")).map((l) => JSON.parse(l.slice("netconf rpc ".length)).operation)).toEqual(["lock", "unlock", "close-session"]);
+    expect(lines.join("\n")).not.toContain("nc-secret-pw");
+  });
+});

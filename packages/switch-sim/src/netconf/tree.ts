@@ -164,7 +164,7 @@ export function applyEdit(root: DNode, config: CNode[], defaultOp: "merge" | "re
 
 function editChildren(parent: DNode, cfg: CNode[], inherited: EditOp, path: string): void {
   for (const c of cfg) {
-    let op = c.op ?? inherited;
+    const op = c.op ?? inherited;
     const here = describe(c, path);
     if (LEAF_LISTS.has(c.name)) {
       const i = parent.children.findIndex((d) => d.name === c.name && d.value === c.value);
@@ -181,8 +181,10 @@ function editChildren(parent: DNode, cfg: CNode[], inherited: EditOp, path: stri
       if (keyNode === undefined) {
         throw new RpcFault("missing-element", `List entry ${c.name} needs its key ${key}.`, "protocol", here, { "bad-element": key });
       }
-      // An operation on the key leaf applies to the entry (upstream deletes a VLAN so).
-      if (keyNode.op === "delete" || keyNode.op === "remove") op = keyNode.op;
+      // netconfd refuses an operation on a key leaf (upstream's VLAN delete sends one); so does the simulator.
+      if (keyNode.op !== undefined && keyNode.op !== "merge" && keyNode.op !== "none") {
+        throw new RpcFault("access-denied", `Operation '${keyNode.op}' on list key ${key} is not allowed; put it on the ${c.name} entry.`, "application", `${here}/${key}`);
+      }
       i = parent.children.findIndex((d) => d.name === c.name && keyOf(d, key) === keyNode.value);
     } else {
       i = parent.children.findIndex((d) => d.name === c.name);
@@ -207,6 +209,8 @@ function editChildren(parent: DNode, cfg: CNode[], inherited: EditOp, path: stri
       case "merge":
       case "none": {
         if (isLeaf(c)) {
+          // An empty element merged onto a container (`<config/>`) changes nothing.
+          if (existing && existing.value === undefined && c.value === "") break;
           // Under default-operation `none` a leaf is neither created nor changed.
           if (op === "merge") {
             if (existing) existing.value = c.value;
