@@ -12,13 +12,10 @@ export type EditOperation = "merge" | "replace" | "remove";
 export const VLAN_ACTIVE = "ACTIVE";
 export const VLAN_SUSPENDED = "SUSPENDED";
 
-export interface VlanEdit {
-  vlanId: number;
-  /** `remove` deletes the VLAN (upstream: `vlan-id` remove, config merged as SUSPENDED and renamed). */
-  operation: "merge" | "remove";
-  name: string;
-  status: typeof VLAN_ACTIVE | typeof VLAN_SUSPENDED;
-}
+export type VlanEdit =
+  | { vlanId: number; operation: "merge"; name: string; status: typeof VLAN_ACTIVE | typeof VLAN_SUSPENDED }
+  /** Deletes the VLAN's list entry. */
+  | { vlanId: number; operation: "remove" };
 
 export interface SwitchedVlanEdit {
   /** On `switched-vlan/config`: `replace` writes exactly what is given; `remove` clears it. */

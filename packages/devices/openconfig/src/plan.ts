@@ -5,7 +5,7 @@
  * validated values only: VLAN ids as numbers, port names already mapped
  * by `ngs_port_id_re_sub` and checked.
  */
-import { ConfigEdit, VLAN_ACTIVE, VLAN_SUSPENDED, vlanSet } from "./edit.js";
+import { ConfigEdit, VLAN_ACTIVE, vlanSet } from "./edit.js";
 
 export interface PlanSettings {
   /** `ngs_openconfig_network_instance`. */
@@ -20,11 +20,6 @@ export interface PlanSettings {
 export interface NamedVlan {
   vlan: number;
   name: string;
-}
-
-/** Upstream's name for a VLAN it deletes, in case the switch only suspends it. */
-export function deletedVlanName(vlan: number): string {
-  return `neutron-DELETED-${vlan}`;
 }
 
 /**
@@ -56,7 +51,9 @@ export function planDelNetwork(s: PlanSettings, a: { vlan: number; physnetVlans?
       edit.switchedVlan(port, { operation: "merge", mode: "TRUNK", removeTrunkVlans: [a.vlan] });
     }
   }
-  edit.vlan({ vlanId: a.vlan, operation: "remove", name: deletedVlanName(a.vlan), status: VLAN_SUSPENDED });
+  // Upstream puts `remove` on the key leaf and merges the config as SUSPENDED, named
+  // neutron-DELETED-{vlan}; conforming servers refuse an operation on a key, so the entry goes.
+  edit.vlan({ vlanId: a.vlan, operation: "remove" });
   return edit;
 }
 

@@ -18,12 +18,10 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "
 const pretty = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: true, processEntities: true, format: true, indentBy: "  " });
 
 function vlanNode(v: VlanEdit): Node {
-  // Upstream's shape: the key carries the operation; config is merged, so a
-  // server that cannot delete VLANs keeps it SUSPENDED and renamed.
-  return {
-    "vlan-id": { "#text": v.vlanId, [OP]: v.operation },
-    config: { [OP]: "merge", "vlan-id": v.vlanId, name: v.name, status: v.status },
-  };
+  // The operation goes on the list entry: NETCONF servers refuse one on the
+  // key leaf (netconfd does), where upstream puts it.
+  if (v.operation === "remove") return { [OP]: "remove", "vlan-id": v.vlanId };
+  return { "vlan-id": v.vlanId, config: { [OP]: "merge", "vlan-id": v.vlanId, name: v.name, status: v.status } };
 }
 
 function switchedVlanConfig(s: SwitchedVlanEdit): Node {

@@ -29,7 +29,7 @@ describe("netconf_openconfig edits (upstream's OpenConfig mixin)", () => {
   it("add network: the VLAN in network instance 'default', named after the dashless network id, ACTIVE", () => {
     expect(xml(oc().edit("addNetwork", { segmentationId: 100, networkId: NET }))).toBe(
       `${NI}<network-instance><name>default</name><vlans xmlns="http://openconfig.net/yang/vlan"><vlan>` +
-        `<vlan-id nc:operation="merge">100</vlan-id><config nc:operation="merge"><vlan-id>100</vlan-id><name>${HEX}</name><status>ACTIVE</status></config>` +
+        `<vlan-id>100</vlan-id><config nc:operation="merge"><vlan-id>100</vlan-id><name>${HEX}</name><status>ACTIVE</status></config>` +
         `</vlan></vlans></network-instance></network-instances>`,
     );
   });
@@ -54,13 +54,11 @@ describe("netconf_openconfig edits (upstream's OpenConfig mixin)", () => {
     expect(del).toContain('<config nc:operation="replace"><interface-mode>TRUNK</interface-mode><trunk-vlans>7</trunk-vlans><trunk-vlans>300</trunk-vlans></config>');
   });
 
-  it("delete network: trunk ports first (VLAN removed), then the VLAN removed and, as a fallback, SUSPENDED and renamed", () => {
+  it("delete network: trunk ports first (VLAN removed), then the VLAN's list entry removed", () => {
     const out = xml(oc({ ngs_trunk_ports: "Ethernet1/48" }).edit("delNetwork", { segmentationId: 100, networkId: NET }));
     expect(out.indexOf("<interfaces")).toBeLessThan(out.indexOf("<network-instances"));
     expect(out).toContain('<trunk-vlans nc:operation="remove">100</trunk-vlans>');
-    expect(out).toContain(
-      '<vlan><vlan-id nc:operation="remove">100</vlan-id><config nc:operation="merge"><vlan-id>100</vlan-id><name>neutron-DELETED-100</name><status>SUSPENDED</status></config></vlan>',
-    );
+    expect(out).toContain('<vlans xmlns="http://openconfig.net/yang/vlan"><vlan nc:operation="remove"><vlan-id>100</vlan-id></vlan></vlans>');
   });
 
   it("ngs_manage_vlans = false: add/delete network send nothing and say why", () => {
