@@ -7,6 +7,8 @@ import type { Datastore } from "./capabilities.js";
 export interface NetconfClient {
   /** The capability URIs of the server's hello. */
   readonly capabilities: readonly string[];
+  /** `SHA256:…` of the host key the switch presented. */
+  readonly hostKeyFingerprint?: string;
   lock(target: Datastore): Promise<void>;
   unlock(target: Datastore): Promise<void>;
   discardChanges(): Promise<void>;

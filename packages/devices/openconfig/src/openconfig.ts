@@ -273,6 +273,40 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
     return openNetconfClient(this, this.logger);
   }
 
+  /**
+   * `ngs check`: open a session, read the hello and say which datastore a
+   * change would use; changes nothing. Returns the host key to pin.
+   */
+  async check(): Promise<{ hostKeyFingerprint?: string; target: Datastore }> {
+    const client = await this.connect();
+    try {
+      const target = this.target(processCapabilities(client.capabilities));
+      return { ...(client.hostKeyFingerprint ? { hostKeyFingerprint: client.hostKeyFingerprint } : {}), target };
+    } finally {
+      await client.close().catch(() => undefined);
+    }
+  }
+
+  private async connect(): Promise<NetconfClient> {
+    try {
+      return await this.openClient();
+    } catch (e) {
+      if (e instanceof GenericSwitchNetconfConnectError) throw e;
+      throw new GenericSwitchNetconfConnectError({ device: this.deviceName, error: (e as Error).message, cause: e });
+    }
+  }
+
+  private target(caps: ReadonlySet<string>): Datastore {
+    const target = chooseTarget(this.ngsConfig.netconfTarget, caps);
+    if (!target) {
+      throw new GenericSwitchNetconfError({
+        device: this.deviceName,
+        error: "the switch advertises neither :candidate nor :writable-running; nothing was sent. Set ngs_netconf_target if it does support one of them.",
+      });
+    }
+    return target;
+  }
+
   private async send(edit: ConfigEdit | undefined): Promise<void> {
     if (!edit || edit.empty) return;
     const content = editContent(edit);
@@ -283,22 +317,10 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
       logger: this.logger,
     });
     await lock.withLock(async () => {
-      let client: NetconfClient;
-      try {
-        client = await this.openClient();
-      } catch (e) {
-        if (e instanceof GenericSwitchNetconfConnectError) throw e;
-        throw new GenericSwitchNetconfConnectError({ device: this.deviceName, error: (e as Error).message, cause: e });
-      }
+      const client = await this.connect();
       try {
         const caps = processCapabilities(client.capabilities);
-        const target = chooseTarget(this.ngsConfig.netconfTarget, caps);
-        if (!target) {
-          throw new GenericSwitchNetconfError({
-            device: this.deviceName,
-            error: "the switch advertises neither :candidate nor :writable-running; nothing was sent. Set ngs_netconf_target if it does support one of them.",
-          });
-        }
+        const target = this.target(caps);
         this.logger.debug({ target, config: content }, `Sending configuration to NETCONF device ${this.deviceName}`);
         await this.withLockRetry(() => this.lockAndConfigure(client, target, caps, content));
       } finally {

@@ -61,6 +61,7 @@ export async function openNetconfClient(device: GenericSwitchDevice, logger?: Ne
   const session = await NetconfSession.connect(opts);
   return {
     capabilities: session.capabilities.uris,
+    hostKeyFingerprint: session.hostKeyFingerprint,
     lock: async (target) => void (await session.lock(target)),
     unlock: async (target) => void (await session.unlock(target)),
     discardChanges: async () => void (await session.discardChanges()),

@@ -6,6 +6,7 @@ import {
   createLogger,
   GenericSwitchDriver,
   GenericSwitchNetconfConnectError,
+  GenericSwitchNetconfError,
   GenericSwitchNetconfLockDenied,
   GenericSwitchNetconfOperationFailed,
   MemoryDriverHost,
@@ -143,6 +144,24 @@ describe("running datastore (no :candidate)", () => {
     await device(s, { ngs_save_configuration: "false" }).plugPortToNetwork("Ethernet1", 7);
     expect(ops(s)).toEqual(["lock", "edit-config", "unlock", "close-session"]);
     expect(sv(s.netconf!.state("startup"), "Ethernet1")).toBeUndefined();
+  });
+});
+
+describe("ngs check", () => {
+  it("reads the hello, names the datastore a change would use and the host key; changes nothing", async () => {
+    const s = await sim();
+    expect(await device(s).check()).toEqual({ hostKeyFingerprint: s.hostKeyFingerprint, target: "candidate" });
+    expect(ops(s)).toEqual(["close-session"]);
+    const running = await sim({ capabilities: { candidate: false } });
+    expect((await device(running).check()).target).toBe("running");
+  });
+
+  it("a switch with neither :candidate nor :writable-running is an error, and nothing is sent", async () => {
+    const s = await sim({ capabilities: { candidate: false, writableRunning: false } });
+    await expect(device(s).check()).rejects.toThrow(GenericSwitchNetconfError);
+    const err = await device(s).plugPortToNetwork("Ethernet1", 10).catch((e: unknown) => e);
+    expect((err as Error).message).toContain("advertises neither :candidate nor :writable-running; nothing was sent");
+    expect(ops(s).filter((o) => o !== "close-session")).toEqual([]);
   });
 });
 
