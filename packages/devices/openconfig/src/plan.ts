@@ -106,6 +106,11 @@ export interface TrunkState {
   vlans: readonly number[];
 }
 
+/** The trunk port's switched-vlan config replaced by the trunk's whole state. */
+function replaceTrunk(edit: ConfigEdit, port: string, trunk: TrunkState): void {
+  edit.switchedVlan(port, { operation: "replace", mode: "TRUNK", ...(trunk.nativeVlan ? { nativeVlan: trunk.nativeVlan } : {}), trunkVlans: vlanSet(trunk.vlans) });
+}
+
 /**
  * Allow the subports' VLANs on the trunk port. With the trunk's full state
  * the switched-vlan config is replaced by it (converges); without, the new
@@ -114,12 +119,7 @@ export interface TrunkState {
 export function planAddSubports(s: PlanSettings, a: { port: string; vlans: readonly number[]; trunk?: TrunkState | null }): ConfigEdit {
   const edit = new ConfigEdit(s.networkInstance);
   if (a.trunk) {
-    edit.switchedVlan(a.port, {
-      operation: "replace",
-      mode: "TRUNK",
-      ...(a.trunk.nativeVlan ? { nativeVlan: a.trunk.nativeVlan } : {}),
-      trunkVlans: vlanSet(a.trunk.vlans),
-    });
+    replaceTrunk(edit, a.port, a.trunk);
   } else {
     edit.switchedVlan(a.port, { operation: "merge", mode: "TRUNK", trunkVlans: vlanSet(a.vlans) });
   }
@@ -136,12 +136,7 @@ export function planDelSubports(s: PlanSettings, a: { port: string; vlans: reado
   if (!a.trunk) {
     edit.switchedVlan(a.port, { operation: "merge", mode: "TRUNK", removeTrunkVlans: vlanSet(a.vlans) });
   } else if (a.trunk.vlans.length > 0) {
-    edit.switchedVlan(a.port, {
-      operation: "replace",
-      mode: "TRUNK",
-      ...(a.trunk.nativeVlan ? { nativeVlan: a.trunk.nativeVlan } : {}),
-      trunkVlans: vlanSet(a.trunk.vlans),
-    });
+    replaceTrunk(edit, a.port, a.trunk);
   } else {
     edit.switchedVlan(a.port, { operation: "replace", mode: "ACCESS", ...(a.trunk.nativeVlan ? { accessVlan: a.trunk.nativeVlan } : {}) });
   }
