@@ -1,33 +1,34 @@
 /** The public contract of @ngs/netconf's session. */
-import type { HostKeyPolicy, WireLogger } from "@ngs/cli-session";
+import type { HostKeyPolicy, SessionOptions, WireLogger } from "@ngs/cli-session";
 
 export type { HostKeyPolicy, WireLogger };
 
-export interface NetconfSessionOptions {
-  host: string;
-  /** Default 830 (RFC 6242). */
-  port?: number;
-  username: string;
-  password?: string;
-  /** Private key contents (OpenSSH/PEM). */
-  privateKey?: string | Buffer;
-  passphrase?: string;
-  /** ssh-agent socket path. */
-  agent?: string;
-  /** Absent: accept any host key (upstream's behaviour); see @ngs/cli-session. */
-  hostKey?: HostKeyPolicy;
-  /** TCP connect deadline (default 10 s). */
-  connectTimeoutMs?: number;
-  /** The whole connect, SSH login and hello exchange must be done by this time (ms since the epoch). */
-  connectDeadline?: number;
-  authTimeoutMs?: number;
-  bannerTimeoutMs?: number;
+/**
+ * SSH options are @ngs/cli-session's (same meaning, same defaults) except
+ * `port`, which defaults to 830 (RFC 6242).
+ */
+export type NetconfSshOptions = Pick<
+  SessionOptions,
+  | "host"
+  | "port"
+  | "username"
+  | "password"
+  | "privateKey"
+  | "passphrase"
+  | "agent"
+  | "hostKey"
+  | "connectTimeoutMs"
+  | "connectDeadline"
+  | "authTimeoutMs"
+  | "bannerTimeoutMs"
+  | "disabledAlgorithms"
+>;
+
+export interface NetconfSessionOptions extends NetconfSshOptions {
   /** Deadline for the server's hello once the subsystem is open (default 15 s). */
   helloTimeoutMs?: number;
   /** Deadline for each RPC reply (default 60 s). A timeout closes the session. */
   rpcTimeoutMs?: number;
-  /** ssh2 `algorithms` removals, as in @ngs/cli-session. */
-  disabledAlgorithms?: Partial<Record<"kex" | "cipher" | "serverHostKey" | "hmac" | "compress", string[]>>;
   /** Base versions to offer (default both); `["1.0"]` forces end-of-message framing. */
   baseVersions?: ("1.0" | "1.1")[];
   /** Largest message accepted from the server (default 64 MiB); a bigger one closes the session. */

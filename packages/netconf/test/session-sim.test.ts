@@ -182,6 +182,31 @@ describe("operations", () => {
     expect(s.netconf!.state("running").vlans.default![301]).toBeUndefined();
   });
 
+  it("a confirmed commit not confirmed in time is rolled back by the switch", async () => {
+    const s = await sim();
+    const nc = await open(s);
+    await nc.editConfig("candidate", addVlan(302, "brief"));
+    await nc.commit({ confirmed: true, confirmTimeout: 1 });
+    expect(s.netconf!.state("running").vlans.default![302]).toBeDefined();
+    await expect.poll(() => s.netconf!.counters.rollbacks, { timeout: 10_000 }).toBe(1);
+    expect(s.netconf!.state("running").vlans.default![302]).toBeUndefined();
+  });
+
+  it("a persisted confirmed commit survives its session and another session cancels it by persist-id", async () => {
+    const s = await sim();
+    const a = await open(s);
+    await a.editConfig("candidate", addVlan(303, "kept"));
+    await a.commit({ confirmed: true, confirmTimeout: 60, persist: "ngs-303" });
+    await a.closeSession();
+    await expect.poll(() => s.netconf!.counters.sessionsActive).toBe(0);
+    expect(s.netconf!.confirmPending).toBe(true);
+    const b = await open(s);
+    await expect(b.cancelCommit("wrong-id")).rejects.toMatchObject({ tag: "invalid-value" });
+    await b.cancelCommit("ngs-303");
+    expect(s.netconf!.state("running").vlans.default![303]).toBeUndefined();
+    expect(s.netconf!.transcript.at(-1)!.xml).toContain("<persist-id>ngs-303</persist-id>");
+  });
+
   it("closeSession ends the session; later calls fail with NetconfSessionClosedError", async () => {
     const s = await sim();
     const nc = await open(s);

@@ -176,10 +176,10 @@ export class NetconfService implements NetconfSim {
     let body: string;
     try {
       const rpc = parseNodes(xml)[0];
-      const raw = /<(?:[\w.-]+:)?rpc\b([^>]*)>/.exec(xml)?.[1] ?? "";
-      messageId = /message-id\s*=\s*["']([^"']*)["']/.exec(raw)?.[1];
-      attrs = messageId === undefined ? "" : ` message-id="${escapeAttr(messageId)}"`;
       if (!rpc || rpc.name !== "rpc") throw new RpcFault("malformed-message", "Expected <rpc>.", "rpc");
+      // The reply carries the rpc's attributes (RFC 6241 §4.2); prefixed ones would need their declarations.
+      messageId = rpc.attrs["message-id"];
+      attrs = Object.entries(rpc.attrs).filter(([k]) => !k.includes(":")).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join("");
       if (messageId === undefined) throw new RpcFault("missing-attribute", "rpc needs a message-id.", "rpc", undefined, { "bad-attribute": "message-id", "bad-element": "rpc" });
       const op = rpc.children[0];
       if (!op) throw new RpcFault("missing-element", "rpc without an operation.", "rpc");

@@ -33,6 +33,8 @@ export interface CNode {
   ns: string;
   value: string;
   op?: EditOp;
+  /** Attributes other than namespace declarations, by their name as written. */
+  attrs: Record<string, string>;
   children: CNode[];
 }
 
@@ -113,7 +115,10 @@ function convert(nodes: Ordered[], scope: Map<string, string>): CNode[] {
     }
     const kids = (n[tag] as Ordered[]) ?? [];
     const value = kids.filter((k) => "#text" in k).map((k) => String(k["#text"])).join("").trim();
-    out.push({ name, ns, value, ...(op ? { op } : {}), children: convert(kids, local) });
+    const plain = Object.fromEntries(
+      Object.entries(attrs).filter(([k]) => k !== "@_xmlns" && !k.startsWith("@_xmlns:")).map(([k, v]) => [k.slice(2), String(v)]),
+    );
+    out.push({ name, ns, value, ...(op ? { op } : {}), attrs: plain, children: convert(kids, local) });
   }
   return out;
 }
