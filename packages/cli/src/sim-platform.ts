@@ -9,9 +9,24 @@ import { HOST_PACKAGE_JSON } from "./runtime.js";
  * also proves the device type exists.
  */
 export async function simPlatformFor(deviceType: string, plugins: readonly PluginEntry[], sim: SwitchSimModule, pluginDirs: readonly string[] = []): Promise<string> {
+  return (await simSetupFor(deviceType, plugins, sim, pluginDirs)).platform;
+}
+
+/**
+ * How the simulator serves a device type: its CLI dialect, or, for a device
+ * class declaring `transport = "netconf"`, the simulator's NETCONF server
+ * (an SSH subsystem beside a plain shell).
+ */
+export async function simSetupFor(
+  deviceType: string,
+  plugins: readonly PluginEntry[],
+  sim: SwitchSimModule,
+  pluginDirs: readonly string[] = [],
+): Promise<{ platform: string; netconf: boolean }> {
   const installHint = (packages: readonly string[]) => installCommand(packages, { hostPackageJson: HOST_PACKAGE_JSON, pluginDirs });
-  const cls = (await loadDeviceClass(deviceType, plugins, { installHint })) as unknown as { platform?: unknown };
+  const cls = (await loadDeviceClass(deviceType, plugins, { installHint })) as unknown as { platform?: unknown; transport?: unknown };
   const simPlatforms = sim.platforms;
+  if (cls.transport === "netconf") return { platform: "linux", netconf: true };
   // The simulator's own map knows dialects finer than the session platform (cumulus_nvue vs linux).
   let platform: string | undefined;
   try {
@@ -25,7 +40,7 @@ export async function simPlatformFor(deviceType: string, plugins: readonly Plugi
       message: `device_type ${deviceType} has no simulator dialect${platform ? ` (its platform is ${platform})` : ""}; the simulator speaks: ${simPlatforms.join(", ")}`,
     });
   }
-  return platform;
+  return { platform, netconf: false };
 }
 
 export function hostPlugins(hostPackageJson: string, pluginDirs: readonly string[]): PluginEntry[] {

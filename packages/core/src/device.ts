@@ -23,6 +23,17 @@ import type {
 } from "./types.js";
 import { networkIdHex, validateVlanId } from "./validation.js";
 
+/** What the ML2 driver passes to add/delete network besides the VLAN. */
+export interface NetworkOptions {
+  /**
+   * Every VLAN segment id on the switch's physnets, for device types with
+   * `trunkVlansConverge` and trunk ports (upstream's `physnet_vlans`): the
+   * trunk ports are written with exactly this set. Absent or null: only
+   * the one VLAN is added or removed.
+   */
+  physnetVlans?: readonly number[] | null;
+}
+
 export interface PortOptions {
   trunkDetails?: TrunkDetails | null;
   /** Per-call default VLAN; `ngs_port_default_vlan` applies when absent. */
@@ -285,6 +296,14 @@ export abstract class GenericSwitchDevice {
   get supportsL2vni(): boolean {
     return false;
   }
+  /**
+   * Trunk ports get the full VLAN set of the switch's physnets on every
+   * network change (upstream's `trunk_vlans_converge`, LP#2154349): the ML2
+   * driver then passes `physnetVlans` to add/delete network.
+   */
+  get trunkVlansConverge(): boolean {
+    return false;
+  }
   /** The security-group hooks do something on this switch type. */
   get supportsSecurityGroups(): boolean {
     return false;
@@ -292,8 +311,8 @@ export abstract class GenericSwitchDevice {
 
   // ---- operations -----------------------------------------------------
 
-  abstract addNetwork(segmentationId: number | string, networkId: string): Promise<string | void>;
-  abstract delNetwork(segmentationId: number | string, networkId: string): Promise<string | void>;
+  abstract addNetwork(segmentationId: number | string, networkId: string, options?: NetworkOptions): Promise<string | void>;
+  abstract delNetwork(segmentationId: number | string, networkId: string, options?: NetworkOptions): Promise<string | void>;
   abstract plugPortToNetwork(port: string, segmentationId: number | string, options?: PortOptions): Promise<string | void>;
   abstract deletePort(port: string, segmentationId: number | string, options?: PortOptions): Promise<string | void>;
   abstract plugBondToNetwork(bond: string, segmentationId: number | string, options?: PortOptions): Promise<string | void>;

@@ -128,7 +128,7 @@ describe.sequential("installing from a registry", () => {
     const demo = await ngs(p, ["demo"]);
     expect(demo.code).toBe(2);
     const line = /^ {2}(npm install -g .*)$/m.exec(demo.stderr)?.[1];
-    expect(line).toBe("npm install -g @ngs/switch-sim @ngs/device-arista @ngs/device-juniper");
+    expect(line).toBe("npm install -g @ngs/switch-sim @ngs/device-arista @ngs/device-juniper @ngs/device-openconfig");
 
     // The printed line, run as printed, is all the demo needs.
     const [cmd, ...args] = line!.split(" ");
