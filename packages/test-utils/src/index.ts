@@ -2,4 +2,6 @@
 export * from "./ovs.js";
 export * from "./etcd.js";
 export { startSshd, SSHD_PATH, type Sshd, type SshdUser, type SshdUserSpec, type StartSshdOptions } from "./sshd.js";
-export { switchSection } from "./ini.js";
+export { simSection, switchSection } from "./ini.js";
+export * from "./fixtures.js";
+export * from "./ironic-client.js";
