@@ -16,9 +16,7 @@ import {
   type GenericSwitchDevice,
 } from "@ngs/core";
 import { startSwitch, type SimSwitch, type SimSwitchOptions } from "@ngs/switch-sim";
-
-const PASSWORD = "pw-Sw1tch-s3cret";
-const SECRET = "en-Sup3r-s3cret";
+import { SIM_PASSWORD as PASSWORD, SIM_SECRET as SECRET } from "@ngs/test-utils";
 
 class Ios extends CliSwitch {
   static override platform = "cisco_ios";
