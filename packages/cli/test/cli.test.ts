@@ -9,11 +9,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { switchSection } from "@ngs/test-utils";
+import { SIM_PASSWORD as PASSWORD, SIM_SECRET as SECRET, switchSection } from "@ngs/test-utils";
 import { freePort, ngs, startNgsSim, writeConfigIn, type Result } from "./run-ngs.js";
 
-const PASSWORD = "cli-Test-pw-91";
-const SECRET = "cli-Test-en-37";
 const NET_ID = "7d1c0f7e-1111-4a5b-9c9d-0123456789ab";
 
 let dir: string;

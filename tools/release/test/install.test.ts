@@ -13,9 +13,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRegistry, type Registry } from "./registry.js";
 import { REPO, cleanEnv, releaseCopy, workspacePackages } from "./release.js";
+import { NET } from "@ngs/test-utils";
 
 const execFileP = promisify(execFile);
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
 const MINUTES = 60_000;
 
 let tmp: string;
