@@ -100,7 +100,7 @@ describe.sequential("installing from a registry", () => {
       expect(r.stdout.trim(), p.manifest.name).toBe(p.manifest.version);
     }
     expect(readFileSync(join(released, "packages/core/CHANGELOG.md"), "utf8")).toMatch(/^# @ngs\/core\n\n## \d+\.\d+\.\d+/);
-   // One `npm view` per package (two dozen of them): on a loaded 2-core machine that outgrows the default minute.
+    // One `npm view` per package (two dozen of them): on a loaded 2-core machine that outgrows the default minute.
   }, 5 * MINUTES);
 
   it("npm install -g @ngs/cli @ngs/device-cisco: Cisco types only; a dry run works; Juniper, the demo and the simulator name the npm line to run", async () => {
