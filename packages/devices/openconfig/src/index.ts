@@ -1,4 +1,4 @@
-export { default as NetconfOpenConfigSwitch, type NetconfPlan, type LockRetry } from "./openconfig.js";
+export { default as NetconfOpenConfigSwitch, type NetconfPlan, type NetconfRetry } from "./openconfig.js";
 export * from "./plan.js";
 export * from "./edit.js";
 export { configDocument, editContent } from "./xml.js";

@@ -44,11 +44,16 @@ export interface NetconfPlan {
   skipped?: string;
 }
 
-/** How long to wait between `lock-denied` attempts (upstream: exponential, 2 s up to 5 s, 10 attempts). */
-export interface LockRetry {
+/**
+ * How `lock-denied` and `operation-failed` are retried (upstream's tenacity
+ * policy: waits of 2, 2, 4, then 5 s, 10 attempts in all). `sleep` is the
+ * wait itself, replaceable so tests need not wait.
+ */
+export interface NetconfRetry {
   attempts: number;
   minMs: number;
   maxMs: number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 let processCoordinator: InProcessCoordinator | undefined;
@@ -65,8 +70,8 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
   /** Speaks NETCONF, not an SSH CLI: `ngs sim` and `ngs demo` serve it with the simulator's NETCONF server. */
   static readonly transport = "netconf";
 
-  /** Upstream's tenacity policy for `lock-denied`. */
-  lockRetry: LockRetry = { attempts: 10, minMs: 2000, maxMs: 5000 };
+  /** Upstream's tenacity policy for `lock-denied` and `operation-failed`. */
+  retry: NetconfRetry = { attempts: 10, minMs: 2000, maxMs: 5000 };
 
   readonly networkInstance: string;
   readonly mapPort: (port: string) => string;
@@ -322,26 +327,43 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
         const caps = processCapabilities(client.capabilities);
         const target = this.target(caps);
         this.logger.debug({ target, config: content }, `Sending configuration to NETCONF device ${this.deviceName}`);
-        await this.withLockRetry(() => this.lockAndConfigure(client, target, caps, content));
+        await this.withRetry(() => this.lockAndConfigure(client, target, caps, content));
       } finally {
         await client.close().catch(() => undefined);
       }
     });
   }
 
-  /** Retry `lock-denied` with upstream's exponential back-off, bounded; anything else is raised at once. */
-  private async withLockRetry(fn: () => Promise<void>): Promise<void> {
-    const { attempts, minMs, maxMs } = this.lockRetry;
+  /**
+   * Retry `lock-denied` and `operation-failed` with upstream's exponential
+   * back-off, bounded; anything else is raised at once. Each attempt starts
+   * from a clean candidate: a failed one discards it before unlocking, and
+   * the next discards again after its lock.
+   */
+  private async withRetry(fn: () => Promise<void>): Promise<void> {
+    const { attempts, minMs, maxMs } = this.retry;
+    const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let attempt = 1; ; attempt++) {
       try {
         return await fn();
       } catch (e) {
-        if (!(e instanceof GenericSwitchNetconfLockDenied) || attempt >= attempts) throw e;
-        const waitMs = Math.min(maxMs, Math.max(minMs, 1000 * 2 ** attempt));
-        this.logger.warn({ attempt, waitMs }, `NETCONF device ${this.deviceName}: datastore locked by another session; retrying in ${waitMs} ms`);
-        await new Promise((r) => setTimeout(r, waitMs));
+        const denied = e instanceof GenericSwitchNetconfLockDenied;
+        if (!denied && !(e instanceof GenericSwitchNetconfOperationFailed)) throw e;
+        if (attempt >= attempts) throw this.gaveUp(e, attempt);
+        // tenacity's wait_exponential(multiplier=1): 2^(attempt-1) s, clamped to [min, max]: 2, 2, 4, 5, 5, … s.
+        const waitMs = Math.min(maxMs, Math.max(minMs, 1000 * 2 ** (attempt - 1)));
+        const why = denied ? "datastore locked by another session" : `operation-failed (${e.message})`;
+        this.logger.warn({ attempt, waitMs }, `NETCONF device ${this.deviceName}: ${why}; retrying in ${waitMs} ms`);
+        await sleep(waitMs);
       }
     }
+  }
+
+  /** The last attempt's error, saying that it was the last. */
+  private gaveUp(e: GenericSwitchNetconfLockDenied | GenericSwitchNetconfOperationFailed, attempts: number): Error {
+    const Cls = e instanceof GenericSwitchNetconfLockDenied ? GenericSwitchNetconfLockDenied : GenericSwitchNetconfOperationFailed;
+    const message = attempts > 1 ? `${e.message} (gave up after ${attempts} attempts)` : e.message;
+    return new Cls({ message, device: this.deviceName, cause: e.cause });
   }
 
   private async lockAndConfigure(client: NetconfClient, target: Datastore, caps: ReadonlySet<string>, content: string): Promise<void> {
