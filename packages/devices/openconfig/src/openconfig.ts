@@ -7,7 +7,6 @@ import {
   InProcessCoordinator,
   OPERATION_NAMES,
   PoolLock,
-  optionProblems,
   validateVlanId,
   type BindingProfile,
   type CliOperation,
@@ -20,16 +19,7 @@ import {
 import { chooseTarget, hasConfirmedCommit, hasValidate, processCapabilities, type Datastore } from "./capabilities.js";
 import type { NetconfClient, RpcErrorInfo } from "./client.js";
 import type { ConfigEdit } from "./edit.js";
-import {
-  NETCONF_CONNECT_KEYS,
-  parseDeviceParams,
-  parseFlag,
-  parseSaveConfig,
-  portIdMapper,
-  validateInterfaceName,
-  validateNetworkInstance,
-  validateVlanName,
-} from "./options.js";
+import { OPENCONFIG_OPTIONS, portIdMapper, validateInterfaceName, validateVlanName, type OpenConfigOptions } from "./options.js";
 import { planAddNetwork, planAddSubports, planDeletePort, planDelNetwork, planDelSubports, planPlugPort, type PlanSettings, type TrunkState } from "./plan.js";
 import { openNetconfClient, rpcErrorInfo } from "./session.js";
 import { configDocument, editContent } from "./xml.js";
@@ -65,7 +55,8 @@ let processCoordinator: InProcessCoordinator | undefined;
  * edit-config; see the package README for the RPC sequence.
  */
 export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
-  static override readonly extraOptions: readonly string[] = [...NETCONF_CONNECT_KEYS, "ngs_known_hosts_file", "ngs_host_key_fingerprint"];
+  static override readonly options = OPENCONFIG_OPTIONS;
+  declare readonly options: OpenConfigOptions;
 
   /** Speaks NETCONF, not an SSH CLI: `ngs sim` and `ngs demo` serve it with the simulator's NETCONF server. */
   static readonly transport = "netconf";
@@ -73,33 +64,35 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
   /** Upstream's tenacity policy for `lock-denied` and `operation-failed`. */
   retry: NetconfRetry = { attempts: 10, minMs: 2000, maxMs: 5000 };
 
-  readonly networkInstance: string;
   readonly mapPort: (port: string) => string;
-  /** `ngs_netconf_save_config`'s content (inside `<config>`), if set. */
-  readonly saveConfigContent: string | undefined;
 
   constructor(...args: ConstructorParameters<typeof GenericSwitchDevice>) {
     super(...args);
-    this.networkInstance = this.ngsConfig.openconfigNetworkInstance;
     this.mapPort = portIdMapper(this.ngsConfig.portIdReSub);
-    this.saveConfigContent = this.ngsConfig.netconfSaveConfig === undefined ? undefined : parseSaveConfig(this.ngsConfig.netconfSaveConfig);
   }
 
+  get networkInstance(): string {
+    return this.options.ngs_openconfig_network_instance;
+  }
+  /** `ngs_netconf_save_config`'s content (inside `<config>`), if set. */
+  get saveConfigContent(): string | undefined {
+    return this.options.ngs_netconf_save_config;
+  }
+
+  /** The trunk ports as the switch names them: each a port name before and after `ngs_port_id_re_sub`. */
   protected override configProblems(): string[] {
-    const c = this.ngsConfig;
-    const map = portIdMapper(c.portIdReSub);
-    return optionProblems({
-      ngs_openconfig_network_instance: () => validateNetworkInstance(c.openconfigNetworkInstance),
-      ngs_netconf_save_config: () => c.netconfSaveConfig !== undefined && parseSaveConfig(c.netconfSaveConfig),
-      ngs_trunk_ports: () =>
-        c.trunkPorts.map((p) => {
-          validateInterfaceName(p, "ngs_trunk_ports entry");
-          return map(p) === p ? p : validateInterfaceName(map(p), "ngs_trunk_ports entry (after ngs_port_id_re_sub)");
-        }),
-      hostkey_verify: () => parseFlag("hostkey_verify", this.option("hostkey_verify"), true),
-      look_for_keys: () => parseFlag("look_for_keys", this.option("look_for_keys"), true),
-      device_params: () => this.option("device_params") !== undefined && parseDeviceParams(this.option("device_params")!),
-    });
+    const problems = super.configProblems();
+    const map = portIdMapper(this.ngsConfig.portIdReSub);
+    for (const p of this.ngsConfig.trunkPorts) {
+      try {
+        validateInterfaceName(p, "ngs_trunk_ports entry");
+        if (map(p) !== p) validateInterfaceName(map(p), "ngs_trunk_ports entry (after ngs_port_id_re_sub)");
+      } catch (e) {
+        problems.push(`ngs_trunk_ports: ${(e as Error).message}`);
+        break;
+      }
+    }
+    return problems;
   }
 
   override get supportTrunkOnPorts(): boolean {
