@@ -9,6 +9,7 @@ Neutron: the binding, provisioning blocks and port statuses.
 
 from neutron_lib.api.definitions import portbindings
 from neutron_lib.callbacks import resources
+from neutron_lib import constants as n_const
 from neutron_lib import exceptions as n_exc
 from neutron_lib.plugins import directory
 from neutron_lib.plugins.ml2 import api
@@ -28,6 +29,13 @@ def _provisioning_blocks():
     # the driver imports wherever neutron-lib is installed.
     from neutron.db import provisioning_blocks
     return provisioning_blocks
+
+
+def _network_segments():
+    # neutron-server's NetworkSegment object (the DB API; neutron-lib has no
+    # segment model): imported on use, as provisioning_blocks is.
+    from neutron.objects import network as network_obj
+    return network_obj.NetworkSegment
 
 
 def _is_baremetal(port):
@@ -77,19 +85,52 @@ class NgsMechanismDriver(api.MechanismDriver):
     # ---- networks ----------------------------------------------------------
 
     def create_network_postcommit(self, context):
-        self._network_hook("create_network_postcommit", context)
+        self._network_hook("create_network_postcommit", context,
+                           physnet_vlans=True)
 
     def update_network_postcommit(self, context):
         self._network_hook("update_network_postcommit", context)
 
     def delete_network_postcommit(self, context):
-        self._network_hook("delete_network_postcommit", context)
+        self._network_hook("delete_network_postcommit", context,
+                           physnet_vlans=True)
 
-    def _network_hook(self, hook, context):
+    def _network_hook(self, hook, context, physnet_vlans=False):
         plugin_context = _plugin_context(context)
-        self._forward(hook, {"network": context.current,
-                             "original": context.original},
-                      plugin_context)
+        body = {"network": context.current, "original": context.original}
+        network = context.current or {}
+        if physnet_vlans and (network.get("provider:network_type") ==
+                              n_const.TYPE_VLAN):
+            vlans = self._physnet_vlans(plugin_context)
+            if vlans is not None:
+                body["physnet_vlans"] = vlans
+        self._forward(hook, body, plugin_context)
+
+    def _physnet_vlans(self, plugin_context):
+        """Every VLAN segment id per physnet, as Neutron's DB holds them now.
+
+        ngs serve hands a switch whose device type converges trunk VLANs
+        (netconf_openconfig) the VLANs of its own physnets, so its trunk
+        ports get exactly the VLANs Neutron has (upstream's physnet_vlans
+        query, Partial-Bug 2154349). Every physnet is sent, not only the
+        network's: which switches a network reaches and which physnets they
+        carry is ngs's configuration, not Neutron's. None (ngs then adds or
+        removes the one VLAN) where neutron's objects are not importable.
+        """
+        try:
+            segments = _network_segments()
+        except ImportError as e:
+            LOG.warning("neutron's NetworkSegment objects are not importable "
+                        "(%s); ngs will not converge trunk VLANs", e)
+            return None
+        by_physnet = {}
+        for seg in segments.get_objects(plugin_context,
+                                        network_type=n_const.TYPE_VLAN):
+            if seg.physical_network and seg.segmentation_id:
+                by_physnet.setdefault(seg.physical_network, set()).add(
+                    int(seg.segmentation_id))
+        return {physnet: sorted(vlans)
+                for physnet, vlans in sorted(by_physnet.items())}
 
     # ---- ports -------------------------------------------------------------
 

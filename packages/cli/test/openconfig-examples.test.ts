@@ -94,4 +94,22 @@ describe("upstream's NETCONF configuration examples", () => {
     expect(r.stdout + r.stderr).toContain("[genericswitch:arista-hostname] ngs_netconf_target: ngs_netconf_target must be one of: candidate, running (line 6)");
     expect(r.stdout + r.stderr).not.toContain("password");
   });
+
+  it("the device's own options are checked at load: each bad value with file, section, key and line", async () => {
+    const bad = NEXUS.replace("device_params = name:nexus", "device_params = name:nexus:extra")
+      .replace("port = 830", "port = 830\nhostkey_verify = maybe\nlook_for_keys = y\nngs_openconfig_network_instance = vrf blue\nngs_netconf_save_config = <commands/>");
+    const file = writeConfigIn(dir, "bad-options.ini", bad);
+    const r = await ngs(["--config-file", file, "config", "check"]);
+    expect(r.code).toBe(2);
+    const out = r.stdout + r.stderr;
+    const where = `${file}: [genericswitch:sw-hostname]`;
+    expect(out).toContain(`${where} hostkey_verify: invalid value "maybe": expected a boolean (true/yes/on/1 or false/no/off/0) (line 11)`);
+    expect(out).toContain(`${where} look_for_keys: invalid value "y": expected a boolean (true/yes/on/1 or false/no/off/0) (line 12)`);
+    expect(out).toContain(
+      `${where} ngs_openconfig_network_instance: invalid value "vrf blue": expected a network-instance name: letters, digits and . _ : - (at most 64 characters) (line 13)`,
+    );
+    expect(out).toContain(`${where} ngs_netconf_save_config: expected one <config> element`);
+    expect(out).toContain(`${where} device_params: expected name:<handler> (e.g. name:nexus), got "name:nexus:extra"`);
+    expect(out).not.toContain("password");
+  });
 });

@@ -34,6 +34,8 @@ MAC = "aa:bb:cc:00:44:55"
 BOUND = {portbindings.VIF_TYPE: portbindings.VIF_TYPE_OTHER}
 UNBOUND = {portbindings.VIF_TYPE: portbindings.VIF_TYPE_UNBOUND}
 ALL = ("leaf1", "leaf2", "leaf3")
+# leaf4 is an OpenConfig switch (NETCONF): its trunk VLANs converge.
+UPLINK = "Ethernet48"
 
 
 def gi(n):
@@ -51,7 +53,8 @@ def setUpModule():
     global SIMS, SERVE
     SIMS = services.SimSwitches([("leaf1", "netmiko_cisco_ios"),
                                  ("leaf2", "netmiko_dell_os10"),
-                                 ("leaf3", "netmiko_cisco_ios")])
+                                 ("leaf3", "netmiko_cisco_ios"),
+                                 ("leaf4", "netconf_openconfig")])
     try:
         SERVE = services.NgsServe([
             services.switch_section("leaf1", "netmiko_cisco_ios",
@@ -64,6 +67,12 @@ def setUpModule():
             services.switch_section("leaf3", "netmiko_cisco_ios",
                                     SIMS.addresses["leaf3"],
                                     "ngs_physical_networks = physnet2"),
+            services.switch_section(
+                "leaf4", "netconf_openconfig", SIMS.addresses["leaf4"],
+                "ngs_physical_networks = physnet3",
+                "ngs_trunk_ports = %s" % UPLINK,
+                "ngs_host_key_fingerprint = %s"
+                % SIMS.addresses["leaf4"]["hostKeyFingerprint"]),
         ])
     except Exception:
         SIMS.stop()
@@ -401,6 +410,88 @@ class TestNetworks(DriverTestCase):
         net = dict(network(121), **{"provider:network_type": "vxlan"})
         self.driver.create_network_postcommit(doubles.NetworkContext(net))
         self.assertEqual(before, SIMS.commands())
+
+
+def _neutron_segment_objects(segments):
+    """Stand-in modules for neutron's ``neutron.objects.network``.
+
+    neutron-lib has no segment model; this follows neutron's
+    ``NetworkSegment.get_objects(context, **filters)`` over the ``segments``
+    dicts (a filter is a value or a list of values), with the fields the
+    driver reads.
+    """
+    class NetworkSegment(object):
+        def __init__(self, **fields):
+            self.__dict__.update(fields)
+
+        @classmethod
+        def get_objects(cls, context, **filters):
+            def wanted(seg):
+                return all(seg.get(k) in (v if isinstance(v, (list, tuple))
+                                          else [v])
+                           for k, v in filters.items())
+            return [cls(**seg) for seg in segments if wanted(seg)]
+
+    network = types.ModuleType("neutron.objects.network")
+    network.NetworkSegment = NetworkSegment
+    modules = {n: types.ModuleType(n) for n in ("neutron", "neutron.objects")}
+    modules["neutron.objects"].network = network
+    modules[network.__name__] = network
+    return modules
+
+
+def uplink_vlans():
+    """The trunk VLANs of leaf4's uplink, as its running config holds them."""
+    iface = SIMS.state()["leaf4"]["netconf"]["interfaces"].get(UPLINK, {})
+    return (iface.get("switchedVlan") or {}).get("trunkVlans", [])
+
+
+def leaf4_vlans():
+    """The VLAN ids (strings) in leaf4's running config."""
+    return SIMS.state()["leaf4"]["netconf"]["vlans"].get("default", {})
+
+
+class TestTrunkConvergence(DriverTestCase):
+    """physnet_vlans: every VLAN segment Neutron has, per physnet."""
+
+    def create(self, db, vlan, physnet="physnet3"):
+        net = network(vlan, physnet)
+        db.append(dict(segment(vlan, physnet), network_id=net["id"]))
+        self.driver.create_network_postcommit(doubles.NetworkContext(net))
+        return net
+
+    def test_a_trunk_that_missed_a_vlan_gets_every_vlan_of_its_physnet(self):
+        db = []
+        patcher = mock.patch.dict(sys.modules, _neutron_segment_objects(db))
+        patcher.start()
+        self.addCleanup(patcher.stop)
+        # VLAN 150 is in Neutron but never reached the switch (ngs was down,
+        # say); 160 is on another physnet, 165 is no VLAN network.
+        db.append(segment(150, "physnet3"))
+        db.append(segment(160, "physnet1"))
+        db.append(dict(segment(165, "physnet3"), network_type="flat"))
+
+        self.create(db, 151)
+        self.assertEqual([150, 151], uplink_vlans())
+        self.assertIn("151", leaf4_vlans())
+        net152 = self.create(db, 152)
+        self.assertEqual([150, 151, 152], uplink_vlans())
+
+        # Deleted: Neutron's DB no longer has the segment at postcommit.
+        db[:] = [s for s in db if s.get("network_id") != net152["id"]]
+        self.driver.delete_network_postcommit(
+            doubles.NetworkContext(net152))
+        self.assertEqual([150, 151], uplink_vlans())
+        self.assertNotIn("152", leaf4_vlans())
+
+    def test_without_neutrons_segment_objects_only_the_one_vlan_changes(self):
+        # neutron-lib alone (no neutron.objects): nothing to converge from.
+        before = uplink_vlans()
+        net = network(155, "physnet3")
+        self.driver.create_network_postcommit(doubles.NetworkContext(net))
+        self.assertEqual(sorted(before + [155]), uplink_vlans())
+        self.driver.delete_network_postcommit(doubles.NetworkContext(net))
+        self.assertEqual(before, uplink_vlans())
 
 
 class TestRemote(DriverTestCase):

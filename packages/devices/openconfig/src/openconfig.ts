@@ -7,7 +7,6 @@ import {
   InProcessCoordinator,
   OPERATION_NAMES,
   PoolLock,
-  optionProblems,
   validateVlanId,
   type BindingProfile,
   type CliOperation,
@@ -20,16 +19,7 @@ import {
 import { chooseTarget, hasConfirmedCommit, hasValidate, processCapabilities, type Datastore } from "./capabilities.js";
 import type { NetconfClient, RpcErrorInfo } from "./client.js";
 import type { ConfigEdit } from "./edit.js";
-import {
-  NETCONF_CONNECT_KEYS,
-  parseDeviceParams,
-  parseFlag,
-  parseSaveConfig,
-  portIdMapper,
-  validateInterfaceName,
-  validateNetworkInstance,
-  validateVlanName,
-} from "./options.js";
+import { OPENCONFIG_OPTIONS, portIdMapper, validateInterfaceName, validateVlanName, type OpenConfigOptions } from "./options.js";
 import { planAddNetwork, planAddSubports, planDeletePort, planDelNetwork, planDelSubports, planPlugPort, type PlanSettings, type TrunkState } from "./plan.js";
 import { openNetconfClient, rpcErrorInfo } from "./session.js";
 import { configDocument, editContent } from "./xml.js";
@@ -44,11 +34,16 @@ export interface NetconfPlan {
   skipped?: string;
 }
 
-/** How long to wait between `lock-denied` attempts (upstream: exponential, 2 s up to 5 s, 10 attempts). */
-export interface LockRetry {
+/**
+ * How `lock-denied` and `operation-failed` are retried (upstream's tenacity
+ * policy: waits of 2, 2, 4, then 5 s, 10 attempts in all). `sleep` is the
+ * wait itself, replaceable so tests need not wait.
+ */
+export interface NetconfRetry {
   attempts: number;
   minMs: number;
   maxMs: number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 let processCoordinator: InProcessCoordinator | undefined;
@@ -60,41 +55,44 @@ let processCoordinator: InProcessCoordinator | undefined;
  * edit-config; see the package README for the RPC sequence.
  */
 export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
-  static override readonly extraOptions: readonly string[] = [...NETCONF_CONNECT_KEYS, "ngs_known_hosts_file", "ngs_host_key_fingerprint"];
+  static override readonly options = OPENCONFIG_OPTIONS;
+  declare readonly options: OpenConfigOptions;
 
   /** Speaks NETCONF, not an SSH CLI: `ngs sim` and `ngs demo` serve it with the simulator's NETCONF server. */
   static readonly transport = "netconf";
 
-  /** Upstream's tenacity policy for `lock-denied`. */
-  lockRetry: LockRetry = { attempts: 10, minMs: 2000, maxMs: 5000 };
+  /** Upstream's tenacity policy for `lock-denied` and `operation-failed`. */
+  retry: NetconfRetry = { attempts: 10, minMs: 2000, maxMs: 5000 };
 
-  readonly networkInstance: string;
   readonly mapPort: (port: string) => string;
-  /** `ngs_netconf_save_config`'s content (inside `<config>`), if set. */
-  readonly saveConfigContent: string | undefined;
 
   constructor(...args: ConstructorParameters<typeof GenericSwitchDevice>) {
     super(...args);
-    this.networkInstance = this.ngsConfig.openconfigNetworkInstance;
     this.mapPort = portIdMapper(this.ngsConfig.portIdReSub);
-    this.saveConfigContent = this.ngsConfig.netconfSaveConfig === undefined ? undefined : parseSaveConfig(this.ngsConfig.netconfSaveConfig);
   }
 
+  get networkInstance(): string {
+    return this.options.ngs_openconfig_network_instance;
+  }
+  /** `ngs_netconf_save_config`'s content (inside `<config>`), if set. */
+  get saveConfigContent(): string | undefined {
+    return this.options.ngs_netconf_save_config;
+  }
+
+  /** The trunk ports as the switch names them: each a port name before and after `ngs_port_id_re_sub`. */
   protected override configProblems(): string[] {
-    const c = this.ngsConfig;
-    const map = portIdMapper(c.portIdReSub);
-    return optionProblems({
-      ngs_openconfig_network_instance: () => validateNetworkInstance(c.openconfigNetworkInstance),
-      ngs_netconf_save_config: () => c.netconfSaveConfig !== undefined && parseSaveConfig(c.netconfSaveConfig),
-      ngs_trunk_ports: () =>
-        c.trunkPorts.map((p) => {
-          validateInterfaceName(p, "ngs_trunk_ports entry");
-          return map(p) === p ? p : validateInterfaceName(map(p), "ngs_trunk_ports entry (after ngs_port_id_re_sub)");
-        }),
-      hostkey_verify: () => parseFlag("hostkey_verify", this.option("hostkey_verify"), true),
-      look_for_keys: () => parseFlag("look_for_keys", this.option("look_for_keys"), true),
-      device_params: () => this.option("device_params") !== undefined && parseDeviceParams(this.option("device_params")!),
-    });
+    const problems = super.configProblems();
+    const map = portIdMapper(this.ngsConfig.portIdReSub);
+    for (const p of this.ngsConfig.trunkPorts) {
+      try {
+        validateInterfaceName(p, "ngs_trunk_ports entry");
+        if (map(p) !== p) validateInterfaceName(map(p), "ngs_trunk_ports entry (after ngs_port_id_re_sub)");
+      } catch (e) {
+        problems.push(`ngs_trunk_ports: ${(e as Error).message}`);
+        break;
+      }
+    }
+    return problems;
   }
 
   override get supportTrunkOnPorts(): boolean {
@@ -322,26 +320,43 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
         const caps = processCapabilities(client.capabilities);
         const target = this.target(caps);
         this.logger.debug({ target, config: content }, `Sending configuration to NETCONF device ${this.deviceName}`);
-        await this.withLockRetry(() => this.lockAndConfigure(client, target, caps, content));
+        await this.withRetry(() => this.lockAndConfigure(client, target, caps, content));
       } finally {
         await client.close().catch(() => undefined);
       }
     });
   }
 
-  /** Retry `lock-denied` with upstream's exponential back-off, bounded; anything else is raised at once. */
-  private async withLockRetry(fn: () => Promise<void>): Promise<void> {
-    const { attempts, minMs, maxMs } = this.lockRetry;
+  /**
+   * Retry `lock-denied` and `operation-failed` with upstream's exponential
+   * back-off, bounded; anything else is raised at once. Each attempt starts
+   * from a clean candidate: a failed one discards it before unlocking, and
+   * the next discards again after its lock.
+   */
+  private async withRetry(fn: () => Promise<void>): Promise<void> {
+    const { attempts, minMs, maxMs } = this.retry;
+    const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let attempt = 1; ; attempt++) {
       try {
         return await fn();
       } catch (e) {
-        if (!(e instanceof GenericSwitchNetconfLockDenied) || attempt >= attempts) throw e;
-        const waitMs = Math.min(maxMs, Math.max(minMs, 1000 * 2 ** attempt));
-        this.logger.warn({ attempt, waitMs }, `NETCONF device ${this.deviceName}: datastore locked by another session; retrying in ${waitMs} ms`);
-        await new Promise((r) => setTimeout(r, waitMs));
+        const denied = e instanceof GenericSwitchNetconfLockDenied;
+        if (!denied && !(e instanceof GenericSwitchNetconfOperationFailed)) throw e;
+        if (attempt >= attempts) throw this.gaveUp(e, attempt);
+        // tenacity's wait_exponential(multiplier=1): 2^(attempt-1) s, clamped to [min, max]: 2, 2, 4, 5, 5, … s.
+        const waitMs = Math.min(maxMs, Math.max(minMs, 1000 * 2 ** (attempt - 1)));
+        const why = denied ? "datastore locked by another session" : `operation-failed (${e.message})`;
+        this.logger.warn({ attempt, waitMs }, `NETCONF device ${this.deviceName}: ${why}; retrying in ${waitMs} ms`);
+        await sleep(waitMs);
       }
     }
+  }
+
+  /** The last attempt's error, saying that it was the last. */
+  private gaveUp(e: GenericSwitchNetconfLockDenied | GenericSwitchNetconfOperationFailed, attempts: number): Error {
+    const Cls = e instanceof GenericSwitchNetconfLockDenied ? GenericSwitchNetconfLockDenied : GenericSwitchNetconfOperationFailed;
+    const message = attempts > 1 ? `${e.message} (gave up after ${attempts} attempts)` : e.message;
+    return new Cls({ message, device: this.deviceName, cause: e.cause });
   }
 
   private async lockAndConfigure(client: NetconfClient, target: Datastore, caps: ReadonlySet<string>, content: string): Promise<void> {

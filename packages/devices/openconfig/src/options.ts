@@ -1,12 +1,47 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { GenericSwitchInvalidValue, hasInvisible, parseBool, showValue, validatePortName, type PortNameRule } from "@ngs/core/device-kit";
+import {
+  bool,
+  custom,
+  GenericSwitchInvalidValue,
+  hasInvisible,
+  showValue,
+  str,
+  validatePortName,
+  type OptionValues,
+  type PortNameRule,
+} from "@ngs/core/device-kit";
 
 /**
- * The non-`ngs_` keys of upstream's NETCONF device sections (ncclient's
- * `manager.connect` arguments) that the shared SSH keys (`host`, `port`,
- * `username`, `password`, `allow_agent`, `key_file`) do not cover.
+ * The options `netconf_openconfig` declares (parsed when the config loads;
+ * read as `this.options`): upstream's ncclient keys, the host-key pins the
+ * session reads, and the OpenConfig/NETCONF options checked on their own.
+ * `allow_agent` is declared too, for ncclient's default (true; the SSH CLI
+ * switches default to false).
  */
-export const NETCONF_CONNECT_KEYS = ["key_filename", "hostkey_verify", "look_for_keys", "device_params"] as const;
+export const OPENCONFIG_OPTIONS = {
+  key_filename: str({ description: "private key file (ncclient's key_filename; key_file works too)" }),
+  hostkey_verify: bool({
+    default: true,
+    description: "the host key must match ngs_host_key_fingerprint, ngs_known_hosts_file or ~/.ssh/known_hosts; false accepts any key",
+  }),
+  look_for_keys: bool({ default: true, description: "try ~/.ssh/id_* keys" }),
+  allow_agent: bool({ default: true, description: "use ssh-agent" }),
+  device_params: custom({ type: "ncclient device handler", description: "name:<handler> (e.g. name:nexus); accepted, not used", parse: parseDeviceParams }),
+  ngs_known_hosts_file: str({ description: "OpenSSH known_hosts file the switch's host key is checked against" }),
+  ngs_host_key_fingerprint: str({ description: "the switch's host key fingerprint (SHA256:…) to pin" }),
+  ngs_openconfig_network_instance: str({
+    default: "default",
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/,
+    expected: "a network-instance name: letters, digits and . _ : - (at most 64 characters)",
+    description: "the network instance holding the VLANs",
+  }),
+  ngs_netconf_save_config: custom({
+    type: "<config> XML",
+    description: "one <config> element whose content is sent as edit-config to running to save it",
+    parse: parseSaveConfig,
+  }),
+};
+export type OpenConfigOptions = OptionValues<typeof OPENCONFIG_OPTIONS>;
 
 /** NETCONF over SSH's port (RFC 6242). */
 export const NETCONF_PORT = 830;
@@ -16,18 +51,6 @@ export const OPENCONFIG_PORT_RULE: PortNameRule = { innerSpace: false, dashRange
 
 export function validateInterfaceName(name: unknown, what = "port name"): string {
   return validatePortName(name, { shell: false, rule: OPENCONFIG_PORT_RULE, what });
-}
-
-/** A network-instance name: a plain word (`default`, `vrf-blue`, `mgmt.1`). */
-export function validateNetworkInstance(v: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(v)) {
-    throw new GenericSwitchInvalidValue({
-      what: "ngs_openconfig_network_instance",
-      value: showValue(v),
-      reason: "expected a network-instance name: letters, digits and . _ : - (at most 64 characters)",
-    });
-  }
-  return v;
 }
 
 /** A VLAN name that goes into `<name>`: printable, at most 255 characters (escaped by the XML builder either way). */
@@ -63,10 +86,6 @@ export function parseDeviceParams(v: string): string {
   const m = /^(?:name\s*:\s*)?([A-Za-z0-9_-]+)$/.exec(t);
   if (!m) throw new Error(`expected name:<handler> (e.g. name:nexus), got ${showValue(v)}`);
   return m[1]!;
-}
-
-export function parseFlag(key: string, v: string | undefined, dflt: boolean): boolean {
-  return v === undefined ? dflt : parseBool(key, v);
 }
 
 /**

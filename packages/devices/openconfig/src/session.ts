@@ -5,7 +5,7 @@ import { sessionOptionsFromConfig } from "@ngs/cli-session";
 import { GenericSwitchNetconfConnectError, type GenericSwitchDevice } from "@ngs/core/device-kit";
 import { NetconfRpcError, NetconfSession, type NetconfSessionOptions } from "@ngs/netconf";
 import type { NetconfClient, RpcErrorInfo } from "./client.js";
-import { NETCONF_PORT, parseFlag } from "./options.js";
+import { NETCONF_PORT, type OpenConfigOptions } from "./options.js";
 
 /**
  * The session options of a `netconf_openconfig` section, upstream's ncclient
@@ -16,19 +16,19 @@ import { NETCONF_PORT, parseFlag } from "./options.js";
  * `ngs_host_key_fingerprint`, listed in `ngs_known_hosts_file`, or else in
  * ~/.ssh/known_hosts; false accepts any key).
  */
-export function netconfSessionOptions(device: GenericSwitchDevice): NetconfSessionOptions {
+export function netconfSessionOptions(device: GenericSwitchDevice & { readonly options: OpenConfigOptions }): NetconfSessionOptions {
   const t = device.transportConfig;
-  const opt = (k: string) => device.option(k);
+  const o = device.options;
   const cfg: Record<string, string> = { ...t };
   delete cfg.device_type;
-  const keyFile = opt("key_filename") ?? t.key_file;
+  const keyFile = o.key_filename ?? t.key_file;
   if (keyFile !== undefined) cfg.key_file = keyFile;
-  cfg.use_keys = String(parseFlag("look_for_keys", opt("look_for_keys"), true));
-  cfg.allow_agent = String(t.allow_agent === undefined ? true : parseFlag("allow_agent", t.allow_agent, true));
-  for (const k of ["ngs_known_hosts_file", "ngs_host_key_fingerprint", "ngs_ssh_disabled_algorithms"]) {
-    const v = opt(k);
-    if (v !== undefined) cfg[k] = v;
-  }
+  cfg.use_keys = String(o.look_for_keys);
+  cfg.allow_agent = String(o.allow_agent);
+  if (o.ngs_known_hosts_file !== undefined) cfg.ngs_known_hosts_file = o.ngs_known_hosts_file;
+  if (o.ngs_host_key_fingerprint !== undefined) cfg.ngs_host_key_fingerprint = o.ngs_host_key_fingerprint;
+  const algorithms = device.option("ngs_ssh_disabled_algorithms");
+  if (algorithms !== undefined) cfg.ngs_ssh_disabled_algorithms = algorithms;
   const s = sessionOptionsFromConfig(cfg, "netconf");
   const out: NetconfSessionOptions = { host: s.host, port: s.port ?? NETCONF_PORT, username: s.username };
   if (s.password !== undefined) out.password = s.password;
@@ -41,7 +41,7 @@ export function netconfSessionOptions(device: GenericSwitchDevice): NetconfSessi
   if (s.readTimeoutMs !== undefined) out.rpcTimeoutMs = s.readTimeoutMs;
   if (s.disabledAlgorithms !== undefined) out.disabledAlgorithms = s.disabledAlgorithms;
   if (s.hostKey) out.hostKey = s.hostKey;
-  else if (parseFlag("hostkey_verify", opt("hostkey_verify"), true)) {
+  else if (o.hostkey_verify) {
     const file = join(homedir(), ".ssh", "known_hosts");
     if (!existsSync(file)) {
       throw new GenericSwitchNetconfConnectError({
@@ -55,7 +55,7 @@ export function netconfSessionOptions(device: GenericSwitchDevice): NetconfSessi
 }
 
 /** A NETCONF session for one change, with the RPCs the device uses. */
-export async function openNetconfClient(device: GenericSwitchDevice, logger?: NetconfSessionOptions["logger"]): Promise<NetconfClient> {
+export async function openNetconfClient(device: GenericSwitchDevice & { readonly options: OpenConfigOptions }, logger?: NetconfSessionOptions["logger"]): Promise<NetconfClient> {
   const opts = netconfSessionOptions(device);
   if (logger) opts.logger = logger;
   const session = await NetconfSession.connect(opts);

@@ -180,6 +180,8 @@ describe("netconf_openconfig refuses bad values before any XML is built", () => 
         ngs_netconf_save_config: "<config><unclosed></config>",
         ngs_port_id_re_sub: '{"pattern": "("}',
         hostkey_verify: "maybe",
+        look_for_keys: "y",
+        allow_agent: "",
         device_params: "name:nexus:extra",
         ngs_trunk_ports: "Ethernet1/1\u0007",
       });
@@ -195,12 +197,38 @@ describe("netconf_openconfig refuses bad values before any XML is built", () => 
       "ngs_netconf_save_config: not well-formed XML",
       "ngs_port_id_re_sub",
       "hostkey_verify",
+      "look_for_keys",
+      "allow_agent",
       "device_params",
       "ngs_trunk_ports",
     ]) {
       expect(m).toContain(`[genericswitch:oc1] ${key}`);
     }
     expect(m).not.toContain("pw");
+  });
+
+  it("the declared options are typed values with ncclient's defaults", () => {
+    expect(oc().options).toEqual({
+      key_filename: undefined,
+      hostkey_verify: true,
+      look_for_keys: true,
+      allow_agent: true,
+      device_params: undefined,
+      ngs_known_hosts_file: undefined,
+      ngs_host_key_fingerprint: undefined,
+      ngs_openconfig_network_instance: "default",
+      ngs_netconf_save_config: undefined,
+    });
+    const d = oc({
+      hostkey_verify: "False",
+      look_for_keys: "no",
+      allow_agent: "0",
+      device_params: "name:nexus",
+      ngs_openconfig_network_instance: " vrf-1 ",
+      ngs_netconf_save_config: "<config><save/></config>",
+    });
+    expect(d.options).toMatchObject({ hostkey_verify: false, look_for_keys: false, allow_agent: false, device_params: "nexus", ngs_openconfig_network_instance: "vrf-1" });
+    expect(d.options.ngs_netconf_save_config).toBe("<save/>");
   });
 
   it("ngs_netconf_save_config must be one <config> element", () => {

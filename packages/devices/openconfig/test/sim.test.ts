@@ -22,6 +22,7 @@ const PORTS = ["Ethernet1", "Ethernet2", "Ethernet48"];
 
 const sims: SimSwitch[] = [];
 afterEach(async () => {
+  waits.length = 0;
   await Promise.all(sims.splice(0).map((s) => s.close()));
 });
 
@@ -31,8 +32,11 @@ async function sim(netconf: NetconfSimOptions = {}): Promise<SimSwitch> {
   return s;
 }
 
+/** Waits asked for between retries (the device's sleep is replaced: no test waits seconds). */
+const waits: number[] = [];
+
 function device(s: SimSwitch, extra: Record<string, string> = {}): NetconfOpenConfigSwitch {
-  return new NetconfOpenConfigSwitch(
+  const d = new NetconfOpenConfigSwitch(
     {
       device_type: "netconf_openconfig",
       host: s.host,
@@ -45,6 +49,8 @@ function device(s: SimSwitch, extra: Record<string, string> = {}): NetconfOpenCo
     "oc1",
     { logger: createLogger({ level: "silent" }) },
   );
+  d.retry = { ...d.retry, sleep: async (ms) => void waits.push(ms) };
+  return d;
 }
 
 const ops = (s: SimSwitch) => s.netconf!.transcript.map((t) => t.operation + (t.error ? `!${t.error}` : ""));
@@ -171,41 +177,69 @@ describe("errors", () => {
     await device(s).plugPortToNetwork("Ethernet1", 10);
     expect(ops(s)).toEqual(["lock!lock-denied", "discard-changes", "lock", "discard-changes", "edit-config", "validate", "commit", "commit", "unlock", "close-session"]);
     expect(sv(s.netconf!.state("running"), "Ethernet1")?.accessVlan).toBe(10);
+    // Upstream's back-off (tenacity wait_exponential, min 2 s, max 5 s).
+    expect(waits).toEqual([2000]);
   });
 
   it("lock-denied on every attempt: GenericSwitchNetconfLockDenied after a bounded number of tries, nothing sent", async () => {
     const s = await sim({ faults: { lockDenied: { sessionId: 7 } } });
     const d = device(s);
-    d.lockRetry = { attempts: 3, minMs: 1, maxMs: 1 };
+    d.retry = { ...d.retry, attempts: 3 };
     const before = s.netconf!.state("running");
     const err = await d.plugPortToNetwork("Ethernet1", 10).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GenericSwitchNetconfLockDenied);
     expect((err as Error).message).toContain("NETCONF device oc1: the candidate datastore is locked by another session (session 7); nothing was sent");
+    expect((err as Error).message).toContain("(gave up after 3 attempts)");
     expect(ops(s).filter((o) => o.startsWith("lock"))).toEqual(["lock!lock-denied", "lock!lock-denied", "lock!lock-denied"]);
+    expect(waits).toEqual([2000, 2000]);
     expect(ops(s)).not.toContain("edit-config");
     expect(s.netconf!.state("running")).toEqual(before);
   });
 
-  it("operation-failed: raised at once as GenericSwitchNetconfOperationFailed, the candidate discarded, nothing committed", async () => {
+  it("operation-failed on every attempt: retried (bounded), then GenericSwitchNetconfOperationFailed, the candidate discarded, nothing committed", async () => {
     const s = await sim({ faults: { operationFailed: [{ match: "Ethernet2", message: "interface is busy" }] } });
     const d = device(s);
     await d.plugPortToNetwork("Ethernet1", 10);
     const before = s.netconf!.state("running");
     const commits = s.netconf!.counters.commits;
+    const sent = ops(s).length;
     const err = await d.plugPortToNetwork("Ethernet2", 10).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GenericSwitchNetconfOperationFailed);
-    expect((err as Error).message).toBe("NETCONF device oc1 returned operation-failed for edit-config on candidate: interface is busy; nothing was committed");
+    expect((err as Error).message).toBe(
+      "NETCONF device oc1 returned operation-failed for edit-config on candidate: interface is busy; nothing was committed (gave up after 10 attempts)",
+    );
+    // Upstream's 10 attempts, each discarding the candidate after the failed edit and again after its lock.
+    const attempt = ["lock", "discard-changes", "edit-config!operation-failed", "discard-changes", "unlock"];
+    expect(ops(s).slice(sent)).toEqual([...Array.from({ length: 10 }, () => attempt).flat(), "close-session"]);
+    expect(waits).toEqual([2000, 2000, 4000, 5000, 5000, 5000, 5000, 5000, 5000]);
     expect(s.netconf!.counters.commits).toBe(commits);
     expect(s.netconf!.state("running")).toEqual(before);
     expect(s.netconf!.state("candidate")).toEqual(before);
     expect(s.netconf!.locks()).toEqual({});
   });
 
-  it("operation-failed on running: nothing changed, nothing saved", async () => {
+  it("operation-failed once: the candidate is discarded, the change retried and committed", async () => {
+    const s = await sim({ faults: { operationFailed: [{ match: "Ethernet2", message: "interface is busy", times: 1 }] } });
+    const d = device(s);
+    await d.plugPortToNetwork("Ethernet2", 20);
+    expect(ops(s)).toEqual([
+      ...["lock", "discard-changes", "edit-config!operation-failed", "discard-changes", "unlock"],
+      ...["lock", "discard-changes", "edit-config", "validate", "commit", "commit", "unlock", "close-session"],
+    ]);
+    expect(waits).toEqual([2000]);
+    expect(sv(s.netconf!.state("running"), "Ethernet2")).toEqual({ interfaceMode: "ACCESS", accessVlan: 20, trunkVlans: [] });
+    expect(s.netconf!.state("candidate")).toEqual(s.netconf!.state("running"));
+    expect(s.netconf!.locks()).toEqual({});
+  });
+
+  it("operation-failed on running: retried, then raised with nothing changed and nothing saved", async () => {
     const s = await sim({ capabilities: { candidate: false, startup: true }, faults: { operationFailed: [{ match: "Ethernet2" }] } });
-    const err = await device(s).plugPortToNetwork("Ethernet2", 10).catch((e: unknown) => e);
+    const d = device(s);
+    d.retry = { ...d.retry, attempts: 2 };
+    const err = await d.plugPortToNetwork("Ethernet2", 10).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GenericSwitchNetconfOperationFailed);
-    expect(ops(s)).toEqual(["lock", "edit-config!operation-failed", "unlock", "close-session"]);
+    expect(ops(s)).toEqual(["lock", "edit-config!operation-failed", "unlock", "lock", "edit-config!operation-failed", "unlock", "close-session"]);
+    expect(s.netconf!.counters.rpcs["copy-config"] ?? 0).toBe(0);
     expect(sv(s.netconf!.state("running"), "Ethernet2")).toBeUndefined();
   });
 
