@@ -15,7 +15,7 @@ import {
   ReadTimeoutError,
   SaveNotSupportedError,
 } from "./errors.js";
-import { getPlatform, promptPatternFor } from "./platforms.js";
+import { getPlatform, promptPatternFor } from "./platform-kit.js";
 import { Redactor, escapeRegExp, tail } from "./text.js";
 import { Transcript } from "./transcript.js";
 import { openTransport, type Transport } from "./transport.js";

@@ -1,31 +1,19 @@
-import { discoverPlugins, installCommand, loadDeviceClass, type PluginEntry } from "./core.js";
+import { discoverPlugins, installCommand, loadDevicePlatform, type Platform, type PluginEntry } from "./core.js";
 import { GenericSwitchConfigException } from "./core.js";
-import type { SwitchSimModule } from "./companions.js";
 import { HOST_PACKAGE_JSON } from "./runtime.js";
 
 /**
- * The simulator dialect for a device type: the `platform` its device class
- * declares (the @ngs/cli-session platform it talks to). Loading the class
- * also proves the device type exists.
+ * The dialect to simulate for a device type: the `platform` its device class
+ * declares (a `Platform` object the simulator serves by its family, or by its
+ * own model of that name). Loading the class also proves the device type exists.
  */
-export async function simPlatformFor(deviceType: string, plugins: readonly PluginEntry[], sim: SwitchSimModule, pluginDirs: readonly string[] = []): Promise<string> {
+export async function simPlatformFor(deviceType: string, plugins: readonly PluginEntry[], pluginDirs: readonly string[] = []): Promise<Platform> {
   const installHint = (packages: readonly string[]) => installCommand(packages, { hostPackageJson: HOST_PACKAGE_JSON, pluginDirs });
-  const cls = (await loadDeviceClass(deviceType, plugins, { installHint })) as unknown as { platform?: unknown };
-  const simPlatforms = sim.platforms;
-  // The simulator's own map knows dialects finer than the session platform (cumulus_nvue vs linux).
-  let platform: string | undefined;
   try {
-    platform = sim.platformForDeviceType?.(deviceType);
-  } catch {
-    platform = undefined;
+    return await loadDevicePlatform(deviceType, plugins, { installHint });
+  } catch (e) {
+    throw new GenericSwitchConfigException({ message: `device_type ${deviceType} has no simulator dialect: ${(e as Error).message}`, cause: e });
   }
-  if (!platform && typeof cls.platform === "string") platform = cls.platform;
-  if (!platform || !simPlatforms.includes(platform)) {
-    throw new GenericSwitchConfigException({
-      message: `device_type ${deviceType} has no simulator dialect${platform ? ` (its platform is ${platform})` : ""}; the simulator speaks: ${simPlatforms.join(", ")}`,
-    });
-  }
-  return platform;
 }
 
 export function hostPlugins(hostPackageJson: string, pluginDirs: readonly string[]): PluginEntry[] {

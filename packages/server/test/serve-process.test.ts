@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startSwitchForDevice, type SimSwitch } from "@ngs/switch-sim";
+import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { ciscoIos } from "@ngs/device-cisco/platforms";
 import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
 import { IronicClient, SW_PASSWORD, SW_SECRET, http, section } from "./helpers.js";
 
@@ -65,7 +66,7 @@ describe("signals", () => {
   let sim: SimSwitch;
   let config: string;
   beforeAll(async () => {
-    sim = await startSwitchForDevice({ ...simOpts, deviceType: "netmiko_cisco_ios" });
+    sim = await startSwitch({ ...simOpts, platform: ciscoIos });
     config = join(dir, "signals.ini");
     writeFileSync(config, section("leaf", "netmiko_cisco_ios", sim));
   });
@@ -143,7 +144,7 @@ describe("with etcd", () => {
   let sim: SimSwitch;
   beforeAll(async () => {
     etcd = await startEtcd();
-    sim = await startSwitchForDevice({ ...simOpts, deviceType: "netmiko_cisco_ios" });
+    sim = await startSwitch({ ...simOpts, platform: ciscoIos });
   });
   afterAll(async () => {
     await sim?.close();

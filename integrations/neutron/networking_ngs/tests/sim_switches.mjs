@@ -4,12 +4,18 @@
 // url}, and serves GET <url> → {name: {vlans, ports, commands}} (the switch
 // state and how many commands it has received) until SIGTERM.
 import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
 
-const sim = await import(new URL("../../../../packages/switch-sim/dist/index.js", import.meta.url).href);
+const repo = (path) => new URL(`../../../../${path}`, import.meta.url);
+const sim = await import(repo("packages/switch-sim/dist/index.js").href);
+// The device type → platform map comes from the plugins (the host's, as `ngs` finds them).
+const plugins = await import(repo("packages/core/dist/plugins/index.js").href);
+const installed = plugins.discoverPlugins({ hostPackageJson: fileURLToPath(repo("packages/cli/package.json")) });
 const [spec, password, secret] = [JSON.parse(process.argv[2]), process.argv[3], process.argv[4]];
 const switches = {};
 for (const { name, deviceType } of spec) {
-  switches[name] = await sim.startSwitchForDevice({ host: "127.0.0.1", username: "admin", password, secret, deviceType, hostname: name });
+  const platform = await plugins.loadDevicePlatform(deviceType, installed);
+  switches[name] = await sim.startSwitch({ host: "127.0.0.1", username: "admin", password, secret, platform, hostname: name });
 }
 const server = createServer((_req, res) => {
   const state = {};

@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CommandInput } from "../command.js";
 import { GenericSwitchDriver, MemoryDriverHost, SimplePortContext, type NeutronNetwork, type NeutronPort, type NeutronSegment } from "@ngs/core/ml2";
-import { loadDevices, type GenericSwitchDevice, type PluginEntry } from "../core.js";
+import { loadDevices, type GenericSwitchDevice, type Platform, type PluginEntry } from "../core.js";
 import { openCoordination } from "../coordination.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger } from "../runtime.js";
-import { requireSwitchSim, type SwitchSimModule } from "../companions.js";
+import { requireSwitchSim } from "../companions.js";
 import { hostPlugins, simPlatformFor } from "../sim-platform.js";
 import { formatPortTable, snapshotSim, type PortRow } from "../table.js";
 
@@ -27,16 +27,16 @@ interface Chosen {
   name: string;
   deviceType: string;
   packageName: string;
-  platform: string;
+  platform: Platform;
   ports: [string, string, string, string];
 }
 
 /** The demo's switches with their packages and simulator dialects (every one is installed: see requireSwitchSim). */
-async function chooseSwitches(plugins: PluginEntry[], sim: SwitchSimModule, pluginDirs: readonly string[]): Promise<Chosen[]> {
+async function chooseSwitches(plugins: PluginEntry[], pluginDirs: readonly string[]): Promise<Chosen[]> {
   const chosen: Chosen[] = [];
   for (const c of DEMO_SWITCHES) {
     const entry = plugins.find((p) => p.deviceType === c.deviceType)!;
-    chosen.push({ ...c, packageName: entry.packageName, platform: await simPlatformFor(c.deviceType, plugins, sim, pluginDirs) });
+    chosen.push({ ...c, packageName: entry.packageName, platform: await simPlatformFor(c.deviceType, plugins, pluginDirs) });
   }
   return chosen;
 }
@@ -48,7 +48,7 @@ export async function run(input: CommandInput): Promise<number> {
   const plugins = hostPlugins(HOST_PACKAGE_JSON, input.global.pluginDirs);
   const sim = await requireSwitchSim("demo", input.global.pluginDirs, plugins, DEMO_SWITCHES.map((d) => d.deviceType));
   const { startSwitch } = sim;
-  const chosen = await chooseSwitches(plugins, sim, input.global.pluginDirs);
+  const chosen = await chooseSwitches(plugins, input.global.pluginDirs);
 
   const dir = mkdtempSync(join(tmpdir(), "ngs-demo-"));
   const sims: Awaited<ReturnType<typeof startSwitch>>[] = [];
@@ -79,7 +79,7 @@ export async function run(input: CommandInput): Promise<number> {
     writeFileSync(configFile, sections.join("\n"), { mode: 0o600 });
 
     out(`ngs demo: ${chosen.length} simulated switches on loopback, driven through GenericSwitchDriver`);
-    for (const [i, c] of chosen.entries()) out(`  ${c.name.padEnd(12)} ${c.deviceType.padEnd(22)} ${sims[i]!.host}:${sims[i]!.port}  (${c.packageName}, ${c.platform} dialect)`);
+    for (const [i, c] of chosen.entries()) out(`  ${c.name.padEnd(12)} ${c.deviceType.padEnd(22)} ${sims[i]!.host}:${sims[i]!.port}  (${c.packageName}, ${c.platform.name} dialect)`);
     out(`  config: ${configFile}`);
     out();
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { CommandInput } from "../command.js";
-import { GenericSwitchConfigException, isLoopbackHost } from "../core.js";
+import { GenericSwitchConfigException, isLoopbackHost, type Platform } from "../core.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, loadCheckedConfig } from "../runtime.js";
 import { requireSwitchSim } from "../companions.js";
@@ -35,9 +35,9 @@ export async function run(input: CommandInput): Promise<number> {
       if (existsSync(pub)) authorizedKeys = [readFileSync(pub, "utf8")];
       else if (dev.password === undefined) problems.push(`${where} key_file: ${pub} not found (ngs sim accepts the public key next to key_file)`);
     } else if (dev.password === undefined) problems.push(`${where} password: missing (or give key_file with a key_file.pub next to it)`);
-    let platform = "";
+    let platform: Platform | undefined;
     try {
-      platform = await simPlatformFor(dev.device_type ?? "", plugins, switchSim, dirs);
+      platform = await simPlatformFor(dev.device_type ?? "", plugins, dirs);
     } catch (e) {
       problems.push(`${where} device_type: ${(e as Error).message}`);
     }
@@ -56,7 +56,7 @@ export async function run(input: CommandInput): Promise<number> {
   try {
     for (const p of plans) {
       const sim = await switchSim.startSwitch({
-        platform: p.platform,
+        platform: p.platform!,
         hostname: p.name,
         host: p.host,
         port: p.port,
@@ -66,8 +66,8 @@ export async function run(input: CommandInput): Promise<number> {
         ...(p.authorizedKeys ? { authorizedKeys: p.authorizedKeys } : {}),
       });
       sims.push(sim);
-      logger.child({ switch: p.name }).info({ host: sim.host, port: sim.port, platform: p.platform }, "simulated switch listening");
-      process.stdout.write(`${p.name}: ${p.deviceType} (${p.platform}) listening on ${sim.host}:${sim.port}\n`);
+      logger.child({ switch: p.name }).info({ host: sim.host, port: sim.port, platform: p.platform!.name }, "simulated switch listening");
+      process.stdout.write(`${p.name}: ${p.deviceType} (${p.platform!.name}) listening on ${sim.host}:${sim.port}\n`);
     }
   } catch (e) {
     await closeAll();

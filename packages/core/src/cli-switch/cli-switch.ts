@@ -1,8 +1,10 @@
 import {
   CliSession,
   getPlatform,
+  platformProblems,
   isRetryableConnectError,
   sessionOptionsFromConfig,
+  type Platform,
   type SessionOptions,
 } from "@ngs/cli-session";
 import { setTimeout as delay } from "node:timers/promises";
@@ -107,8 +109,8 @@ export interface PortStep {
 
 /** The class-side ("static") shape of a CLI switch: a vendor is mostly this data. */
 export interface CliSwitchStatics {
-  /** The @ngs/cli-session platform (netmiko device_type), e.g. `cisco_ios`. */
-  readonly platform: string;
+  /** The dialect, built with `@ngs/cli-session/platform-kit` (a name: deprecated, looked up among those built). */
+  readonly platform: Platform | string;
   readonly commands: CommandTemplates;
   /** Upstream's ERROR_MSG_PATTERNS: any match in the output is a failed change. */
   readonly errorPatterns: readonly RegExp[];
@@ -149,7 +151,7 @@ function defaultCoordinator(): InProcessCoordinator {
  * commands without connecting.
  */
 export abstract class CliSwitch extends GenericSwitchDevice {
-  static platform = "";
+  static platform: Platform | string = "";
   static commands: CommandTemplates = {};
   static errorPatterns: readonly RegExp[] = [];
   static shellCommands = false;
@@ -177,11 +179,12 @@ export abstract class CliSwitch extends GenericSwitchDevice {
       throw new GenericSwitchNetmikoNotSupported({ device_type: `${this.deviceType} (the device class names no CLI platform)` });
     }
     try {
-      getPlatform(this.statics.platform);
+      const problems = platformProblems(this.sessionPlatform);
+      if (problems.length > 0) throw new Error(`its platform ${problems.join("; ")}`);
     } catch (e) {
       throw new GenericSwitchNetmikoNotSupported({
-        device_type: this.statics.platform,
-        message: `Netmiko does not support device type ${this.statics.platform}: ${e instanceof Error ? e.message : String(e)}`,
+        device_type: this.platform,
+        message: `Netmiko does not support device type ${this.platform}: ${e instanceof Error ? e.message : String(e)}`,
         cause: e,
       });
     }
@@ -202,7 +205,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
     cfg.host = cfg.host || cfg.ip || "unset";
     cfg.username = cfg.username || "unset";
     try {
-      sessionOptionsFromConfig(cfg, this.platform);
+      sessionOptionsFromConfig(cfg, this.sessionPlatform);
     } catch (e) {
       if (!isSessionConfigError(e)) throw e;
       throw new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error: (e as Error).message, cause: e });
@@ -255,8 +258,15 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   get commands(): CommandTemplates {
     return this.statics.commands;
   }
+  /** The platform's name (netmiko's device_type for the built-in ones). */
   get platform(): string {
-    return this.statics.platform;
+    const p = this.statics.platform;
+    return typeof p === "string" ? p : p.name;
+  }
+  /** The dialect the session speaks. */
+  get sessionPlatform(): Platform {
+    const p = this.statics.platform;
+    return typeof p === "string" ? getPlatform(p) : p;
   }
   get errorPatterns(): readonly RegExp[] {
     return this.statics.errorPatterns;
@@ -658,7 +668,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   protected describeSave(): string[] {
     const save = this.commands.SAVE_CONFIGURATION;
     if (save?.length) return [...save];
-    const own = getPlatform(this.platform).save?.command;
+    const own = this.sessionPlatform.save?.command;
     return own ? [own] : [];
   }
 
@@ -935,7 +945,7 @@ export abstract class CliSwitch extends GenericSwitchDevice {
   async openSession(): Promise<CliSessionLike> {
     let options: SessionOptions;
     try {
-      options = sessionOptionsFromConfig(this.sessionConfig(), this.platform);
+      options = sessionOptionsFromConfig(this.sessionConfig(), this.sessionPlatform);
     } catch (e) {
       if (isSessionConfigError(e)) {
         throw new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error: (e as Error).message, cause: e });

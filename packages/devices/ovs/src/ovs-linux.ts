@@ -9,6 +9,7 @@ import {
   type PortNameRule,
 } from "@ngs/core/device-kit";
 import { OVS_L2VNI_TEMPLATES, OVS_TEMPLATES } from "./templates.js";
+import { ovsLinux } from "./platforms.js";
 
 
 /**
@@ -23,7 +24,7 @@ import { OVS_L2VNI_TEMPLATES, OVS_TEMPLATES } from "./templates.js";
  * leading `-`) because every command runs in a shell.
  */
 export default class OvsLinux extends CliSwitch {
-  static override platform = "ovs_linux";
+  static override platform = ovsLinux;
   /** One port: any OVS port name (`tap3f2a9c1e-0b`): `-` is never a range. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: false };
   static override commands: CommandTemplates = OVS_TEMPLATES;

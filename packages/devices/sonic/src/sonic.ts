@@ -11,6 +11,7 @@ import {
 } from "@ngs/core/device-kit";
 import { sonicVlanHasPorts, sonicVniOf } from "./parsers.js";
 import { SONIC_ERROR_PATTERNS, SONIC_L2VNI_TEMPLATES, SONIC_TEMPLATES } from "./templates.js";
+import { sonic } from "./platforms.js";
 
 /**
  * Community SONiC (`netmiko_sonic`). Commands run in a root shell
@@ -21,7 +22,7 @@ import { SONIC_ERROR_PATTERNS, SONIC_L2VNI_TEMPLATES, SONIC_TEMPLATES } from "./
  * deprecated `vtep_name`) and `ngs_bgp_asn`.
  */
 export default class Sonic extends CliSwitch {
-  static override platform = "linux";
+  static override platform = sonic;
   /** One port: `Ethernet0`, `PortChannel0001`. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   static override commands: CommandTemplates = SONIC_TEMPLATES;
