@@ -31,6 +31,11 @@ export interface PlatformOptions extends Partial<Omit<Platform, "name" | "kit" |
   name: string;
   /** Unprivileged and privileged prompt characters (the family's by default). */
   promptChars?: { user: string; enabled: string };
+  /** The command that gains privilege (IOS `enable`), when the family has one. */
+  enableCommand?: string;
+  /** The commands that enter and leave config mode (IOS `configure terminal` / `end`). */
+  configEnter?: string;
+  configExit?: string;
   /** What the device prints for a rejected command; matched by the error patterns (default: a pattern for it). */
   errorText?: string;
   /** The save command and its dialogue; `undefined` for none. */
@@ -50,10 +55,12 @@ interface FamilyDefaults {
 }
 
 function build(d: FamilyDefaults, o: PlatformOptions): Platform {
-  const { name, promptChars = d.promptChars, errorText, save, saveQuestion, ...over } = o;
+  const { name, promptChars = d.promptChars, errorText, save, saveQuestion, enableCommand, configEnter, configExit, ...over } = o;
   const text = errorText ?? d.errorText;
   const errorPatterns = over.errorPatterns ?? (errorText !== undefined ? [new RegExp(escape(errorText))] : d.errorPatterns);
   const base = d.fields(promptChars);
+  if (enableCommand !== undefined && base.enable) base.enable = { ...base.enable, command: enableCommand };
+  if (base.config) base.config = { ...base.config, ...(configEnter !== undefined ? { enter: configEnter } : {}), ...(configExit !== undefined ? { exit: configExit } : {}) };
   const confirm: DialogueStep[] | undefined = saveQuestion
     ? [{ prompt: new RegExp(`${escape(saveQuestion.question.trim())}[^\\n]*$`), answer: saveQuestion.answer }]
     : undefined;
