@@ -9,7 +9,6 @@ import {
   AuthenticationError,
   ChannelClosedError,
   CliSessionError,
-  CommandError,
   CommitNotSupportedError,
   ConnectError,
   ReadTimeoutError,
