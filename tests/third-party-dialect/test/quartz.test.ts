@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliSession, CommandError } from "@ngs/cli-session";
+import { junosLike } from "@ngs/cli-session/platform-kit";
 import { createLogger, devicePlatformProblems, discoverPlugins, loadDeviceClass, loadDevicePlatform, type Platform, type PluginEntry } from "@ngs/core";
 import { platforms as simModels, startSwitch, type SimSwitch } from "@ngs/switch-sim";
 
@@ -96,5 +97,34 @@ describe("a plugin's own dialect", () => {
     }
     expect(sim.commandLog).toContain("frobnicate qe-2");
     expect(sim.snapshot().ports["qe-2"]).toMatchObject({ accessVlan: null });
+  });
+});
+
+describe("other families", () => {
+  it("a Junos-like dialect the simulator has never seen is served by its Junos model: a config set and a commit land", async () => {
+    const quartzJunos = junosLike({ name: "quartz_junos" });
+    const jsim = await startSwitch({ platform: quartzJunos, username: "ops", password: PASSWORD });
+    try {
+      expect(jsim.platform).toBe("quartz_junos");
+      const s = await CliSession.open({ platform: quartzJunos, host: jsim.host, port: jsim.port, username: "ops", password: PASSWORD, readTimeoutMs: 5_000 });
+      try {
+        await s.sendConfigSet(["set vlans net100 vlan-id 100"], { exitConfigMode: false });
+        await s.commit();
+        await s.exitConfigMode();
+      } finally {
+        await s.close();
+      }
+      expect(containsRun(jsim.commandLog, ["configure", "set vlans net100 vlan-id 100", "commit"])).toBe(true);
+      expect(jsim.counters.commits).toBe(1);
+      expect(jsim.snapshot().vlans).toEqual([{ id: 100, name: "net100" }]);
+    } finally {
+      await jsim.close();
+    }
+  });
+
+  it("a platform not built with the kit is refused by the simulator, naming the builders", async () => {
+    await expect(startSwitch({ platform: { name: "handmade_os" }, password: PASSWORD })).rejects.toThrow(
+      /platform "handmade_os" has no kit.family: build it with @ngs\/cli-session\/platform-kit \(iosLike, junosLike/,
+    );
   });
 });
