@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepare a fresh Debian/Ubuntu machine for ngs: pnpm at the pinned version and
 # the workspace. With --services also the system services the tests drive for
-# real (etcd, OpenSSH sshd, Open vSwitch, htpasswd, Debian's python3-neutron-lib), installed with apt-get (needs root).
+# real (etcd, OpenSSH sshd, Open vSwitch, netconfd, htpasswd, Debian's python3-neutron-lib), installed with apt-get (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +20,8 @@ if [ "$services" = 1 ]; then
   [ -x /usr/sbin/sshd ] || need+=(openssh-server)
   command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
   command -v ovs-vsctl >/dev/null 2>&1 || need+=(openvswitch-switch)
+  # A real NETCONF server (yuma123) for @ngs/netconf's interoperability tests.
+  [ -x /usr/sbin/netconfd ] || need+=(netconfd)
   command -v sudo >/dev/null 2>&1 || need+=(sudo)
   command -v curl >/dev/null 2>&1 || need+=(curl)
   command -v openssl >/dev/null 2>&1 || need+=(openssl)

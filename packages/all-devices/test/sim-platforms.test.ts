@@ -13,9 +13,8 @@ import {
 } from "@ngs/cli-session";
 import { getPlatform, platformNames } from "./built-in-platforms.js";
 import { generateKeyPair, startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { SIM_PASSWORD as PASSWORD, SIM_SECRET as SECRET } from "@ngs/test-utils";
 
-const PASSWORD = "Sim-Pass-7f3a9";
-const SECRET = "Sim-Enable-c81e2";
 const key = generateKeyPair();
 
 /** Per platform: a config set upstream NGS sends (create VLAN 100) and a harmless command. */

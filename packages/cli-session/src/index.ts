@@ -1,7 +1,7 @@
 export * from "./types.js";
 export * from "./errors.js";
 export { CliSession, stripEcho } from "./session.js";
-export { authOrder } from "./transport.js";
+export { authOrder, openTransport, type Transport } from "./transport.js";
 export {
   iosLike,
   junosLike,

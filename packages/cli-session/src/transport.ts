@@ -35,7 +35,14 @@ function tcp(host: string, port: number, timeoutMs: number, cut: boolean): Promi
   });
 }
 
-export async function openTransport(opts: SessionOptions): Promise<Transport> {
+/**
+ * `subsystem` opens that SSH subsystem (`netconf`) instead of an interactive
+ * shell; `@ngs/netconf` shares this login, host-key and timeout handling.
+ */
+export async function openTransport(
+  opts: Omit<SessionOptions, "platform">,
+  subsystem?: string,
+): Promise<Transport> {
   // ssh2 (and its crypto binding) loads on the first connection, not at import:
   // `--dry-run` and config checks never open one.
   const { Client } = (await import("ssh2")).default;
@@ -95,14 +102,17 @@ export async function openTransport(opts: SessionOptions): Promise<Transport> {
     });
     client.once("ready", () => {
       client.setNoDelay(true);
-      client.shell({ term: "vt100", cols: 511, rows: 1000 }, (err, shell) => {
+      const opened = (err: Error | undefined, shell: ClientChannel) => {
         if (err) {
-          fail(new ConnectError(`SSH shell on ${host}:${port} could not be opened: ${err.message}`, { cause: err, host, port }));
+          const what = subsystem === undefined ? "shell" : `subsystem '${subsystem}'`;
+          fail(new ConnectError(`SSH ${what} on ${host}:${port} could not be opened: ${err.message}`, { cause: err, host, port }));
           return;
         }
         settled = true;
         resolve({ client, shell, hostKeyFingerprint: fingerprint });
-      });
+      };
+      if (subsystem === undefined) client.shell({ term: "vt100", cols: 511, rows: 1000 }, opened);
+      else client.subsys(subsystem, opened);
     });
     client.on("error", (err: Error & { level?: string }) => {
       if (verdict && !verdict.ok) {

@@ -38,14 +38,15 @@ Start with:  ngs demo`;
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   demo: `Usage: ngs demo
 
-Starts three simulated switches of different vendors on 127.0.0.1, writes a
-temporary config for them, and drives a tenant lifecycle through the ML2
-mechanism driver (GenericSwitchDriver): create VLAN networks, bind and plug
-two bare-metal ports, an 802.3ad bond and a trunk port with subports, unbind,
-delete. Prints each step and a table of every switch port's VLAN state before
-and after. Needs no config; touches nothing but loopback. Needs
-@ngs/switch-sim, @ngs/device-cisco, @ngs/device-arista and @ngs/device-juniper
-installed beside ngs (or in a --plugin-dir); if any is missing, exits 2 and
+Starts four simulated switches on 127.0.0.1 (Cisco IOS, Arista EOS, Junos
+over SSH CLI; an OpenConfig switch over NETCONF), writes a temporary config
+for them, and drives a tenant lifecycle through the ML2 mechanism driver
+(GenericSwitchDriver): create VLAN networks, bind and plug three bare-metal
+ports, an 802.3ad bond and a trunk port with subports, unbind, delete.
+Prints each step and a table of every switch port's VLAN state before and
+after. Needs no config; touches nothing but loopback. Needs @ngs/switch-sim,
+@ngs/device-cisco, @ngs/device-arista, @ngs/device-juniper and
+@ngs/device-openconfig installed beside ngs (or in a --plugin-dir); if any is missing, exits 2 and
 prints the npm install line that adds them.`,
 
   plugins: `Usage: ngs plugins list [--json]
@@ -124,7 +125,10 @@ type that cannot (it would send nothing) refuses with exit 1.
 Serves a simulated switch for each [genericswitch:NAME] section, on the
 section's ip (or host) and port, accepting its username/password (and the
 public key next to key_file, as key_file.pub), with secret as the enable
-password, speaking the CLI dialect of its device_type. Only loopback
+password, speaking the CLI dialect of its device_type; a netconf_openconfig
+section gets a NETCONF server with an OpenConfig model instead (port 830
+unless set; its host key changes on every start, so give the section
+hostkey_verify = false or pin what ngs check prints). Only loopback
 addresses are allowed. Prints one "listening" line per switch and runs until
 SIGINT or SIGTERM. Point ngs at the same file to drive the simulated switches.
 Needs @ngs/switch-sim installed beside ngs (exit 2 with the npm install line

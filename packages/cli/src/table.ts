@@ -45,6 +45,33 @@ export function snapshotSim(name: string, deviceType: string, sim: SimPortsView)
   return rows.sort((a, b) => a.port.localeCompare(b.port, undefined, { numeric: true }));
 }
 
+/** What snapshotNetconfSim reads of the simulator's NETCONF server: its running OpenConfig view. */
+export interface NetconfPortsView {
+  state(datastore?: "running"): {
+    interfaces: Record<string, { enabled?: boolean; switchedVlan?: { interfaceMode?: string; accessVlan?: number; nativeVlan?: number; trunkVlans: readonly (number | string)[] } }>;
+  };
+}
+
+/** One row per interface of a simulated OpenConfig switch's running datastore. */
+export function snapshotNetconfSim(name: string, deviceType: string, sim: NetconfPortsView): PortRow[] {
+  const rows: PortRow[] = [];
+  for (const [port, iface] of Object.entries(sim.state("running").interfaces)) {
+    const sv = iface.switchedVlan;
+    const tagged = (sv?.trunkVlans ?? []).map(Number).filter((v) => Number.isInteger(v));
+    rows.push({
+      switch: name,
+      deviceType,
+      port,
+      mode: sv?.interfaceMode?.toLowerCase() ?? "none",
+      access: sv?.accessVlan == null ? "-" : String(sv.accessVlan),
+      native: sv?.nativeVlan == null ? "-" : String(sv.nativeVlan),
+      tagged: tagged.length ? vlanList(tagged) : "-",
+      shutdown: iface.enabled === false,
+    });
+  }
+  return rows.sort((a, b) => a.port.localeCompare(b.port, undefined, { numeric: true }));
+}
+
 /** A fixed-width text table with a header row. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));

@@ -9,11 +9,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { switchSection } from "@ngs/test-utils";
+import { SIM_PASSWORD as PASSWORD, SIM_SECRET as SECRET, switchSection } from "@ngs/test-utils";
 import { freePort, ngs, startNgsSim, writeConfigIn, type Result } from "./run-ngs.js";
 
-const PASSWORD = "cli-Test-pw-91";
-const SECRET = "cli-Test-en-37";
 const NET_ID = "7d1c0f7e-1111-4a5b-9c9d-0123456789ab";
 
 let dir: string;
@@ -394,14 +392,15 @@ describe.concurrent("ngs sim", () => {
 });
 
 describe.concurrent("ngs demo", () => {
-  it("runs the tenant lifecycle on three vendors and exits 0 with the right tables", async () => {
+  it("runs the tenant lifecycle on three CLI vendors and an OpenConfig switch and exits 0 with the right tables", async () => {
     const r = await ngs(["demo"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const out = r.stdout;
-    const vendors = [...out.matchAll(/^ {2}(leaf-\S+)\s+(netmiko_\S+)\s+127\.0\.0\.1:\d+\s+\((@ngs\/device-[a-z]+)/gm)];
-    expect(vendors).toHaveLength(3);
-    expect(new Set(vendors.map((v) => v[3])).size).toBe(3);
+    const vendors = [...out.matchAll(/^ {2}(leaf-\S+)\s+((?:netmiko|netconf)_\S+)\s+127\.0\.0\.1:\d+\s+\((@ngs\/device-[a-z]+)/gm)];
+    expect(vendors).toHaveLength(4);
+    expect(new Set(vendors.map((v) => v[3])).size).toBe(4);
+    expect(vendors[3]![2]).toBe("netconf_openconfig");
 
     const table = (title: string) => {
       const start = out.indexOf(`${title}\n`);
@@ -412,7 +411,7 @@ describe.concurrent("ngs demo", () => {
     const before = table("Switch ports before:");
     const plugged = table("Switch ports with the tenant plugged:");
     const after = table("Switch ports after:");
-    expect(before).toHaveLength(12);
+    expect(before).toHaveLength(17); // 4 ports per switch, and the OpenConfig switch's trunk uplink
     for (const row of before) expect(row.slice(3)).toEqual(["none", "-", "-", "-"]);
 
     const first = vendors[0]![1]!;
@@ -423,9 +422,14 @@ describe.concurrent("ngs demo", () => {
     expect(row(plugged, second, 0).slice(3)).toEqual(["access", "100", "-", "-"]); // port B
     expect(row(plugged, third, 1).slice(3)).toEqual(["access", "100", "-", "-"]); // bond member 1
     expect(row(plugged, third, 2).slice(3)).toEqual(["access", "100", "-", "-"]); // bond member 2
+    const fourth = vendors[3]![1]!;
+    expect(row(plugged, fourth, 0).slice(3)).toEqual(["access", "100", "-", "-"]); // the OpenConfig switch's port
     const trunkRows = plugged.filter((r) => r[3] === "trunk");
-    expect(trunkRows).toHaveLength(1);
+    expect(trunkRows).toHaveLength(2);
     expect(trunkRows[0]!.slice(4)).toEqual(["-", "100", "100-103"]);
+    // The uplink carries every VLAN of the physnet (convergence), and none once the networks are gone.
+    expect(trunkRows[1]!.slice(0, 3)).toEqual([fourth, "netconf_openconfig", "Ethernet1/48"]);
+    expect(trunkRows[1]!.slice(4)).toEqual(["-", "-", "100-103"]);
 
     for (const r2 of after) {
       expect(r2[4]).toBe("-"); // no access VLAN

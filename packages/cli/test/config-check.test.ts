@@ -221,6 +221,43 @@ describe("ngs config check", () => {
     noSecret(j);
   });
 
+  it("reports each bad declared vendor option with file, section, key and line (Junos, SONiC)", async () => {
+    const f = join(dir, "vendor-options.ini");
+    writeFileSync(
+      f,
+      [
+        "[genericswitch:mx1]", // 1
+        "device_type = netmiko_juniper", // 2
+        "ip = 192.0.2.10", // 3
+        "username = admin", // 4
+        `password = ${SECRET}`, // 5
+        "ngs_commit_timeout = soon", // 6
+        "ngs_evpn_vni_config = y", // 7
+        "ngs_bgp_asn = 0", // 8
+        "[genericswitch:sonic1]", // 9
+        "device_type = netmiko_sonic", // 10
+        "ip = 192.0.2.11", // 11
+        "username = admin", // 12
+        `password = ${SECRET}`, // 13
+        "vtep_name = vtep 1", // 14
+        "ngs_bum_replication_mode = multicast", // 15
+        "",
+      ].join("\n"),
+    );
+    const r = await ngs(["config", "check", "--config-file", f]);
+    expect(r.code).toBe(2);
+    expect(r.stdout.split("\n")).toEqual([
+      `error: ${f}: [genericswitch:mx1] ngs_commit_timeout: invalid value "soon": expected a number >= 0 (line 6)`,
+      `error: ${f}: [genericswitch:mx1] ngs_evpn_vni_config: invalid value "y": expected a boolean (true/yes/on/1 or false/no/off/0) (line 7)`,
+      `error: ${f}: [genericswitch:mx1] ngs_bgp_asn: invalid value "0": expected a BGP AS number (65000 or 1.10) (line 8)`,
+      `error: ${f}: [genericswitch:sonic1] vtep_name: Invalid vtep_name "vtep 1": only letters, digits and / . : - _ are allowed, and it must not start with '-' (line 14)`,
+      `error: ${f}: [genericswitch:sonic1] ngs_bum_replication_mode: ngs_bum_replication_mode must be one of: ingress-replication (line 15)`,
+      "5 errors, 0 warnings in 1 file",
+      "",
+    ]);
+    noSecret(r);
+  });
+
   it("a clean config exits 0; a config with warnings only exits 0 too", async () => {
     const clean = config(IOS);
     const r = await ngs(["config", "check", "--config-file", clean]);

@@ -53,6 +53,7 @@ const DIALECTS: Record<string, { innerSpace: boolean; dashRange: boolean; sample
   netmiko_ruijie: { innerSpace: true, dashRange: true, sample: "GigabitEthernet 0/1" },
   netmiko_sonic: { innerSpace: false, dashRange: true, sample: "Ethernet0" },
   netmiko_supermicro_smis: { innerSpace: true, dashRange: true, sample: "gi 0/1" },
+  netconf_openconfig: { innerSpace: false, dashRange: false, sample: "Ethernet1/1" },
 };
 
 /** The issue's names that select many ports; `dash` ones are one port only where `-` is no range (OVS). */

@@ -13,11 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { createLogger, GenericSwitchInvalidValue, GenericSwitchNotSupported } from "@ngs/core";
 import HuaweiVrp from "@ngs/device-huawei/vrp";
-import { switchSection } from "@ngs/test-utils";
+import { SIM_PASSWORD as PASSWORD, SIM_SECRET as SECRET, simSection as section } from "@ngs/test-utils";
 import { BIN, freePort, ngs, startNgsSim, writeConfigIn, type Result } from "./run-ngs.js";
 
-const PASSWORD = "ops-Safety-pw-73";
-const SECRET = "ops-Safety-en-19";
 const NET_ID = "7d1c0f7e-2222-4a5b-9c9d-0123456789ab";
 
 let dir: string;
@@ -27,8 +25,6 @@ let huawei: SimSwitch;
 let sonic: SimSwitch;
 let config: string;
 
-const section = (name: string, deviceType: string, sim: { host: string; port: number }, extra: string[] = []) =>
-  switchSection(name, deviceType, sim, { password: PASSWORD, secret: SECRET }, extra);
 const writeConfig = (name: string, text: string) => writeConfigIn(dir, name, text);
 
 const noSecrets = (...texts: string[]) => {

@@ -8,6 +8,7 @@
 export * from "./errors.js";
 export * from "./types.js";
 export * from "./coordinator.js";
+export * from "./locking/index.js";
 export * from "./device.js";
 export * from "./logging.js";
 export * from "./validation.js";

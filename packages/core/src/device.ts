@@ -10,6 +10,7 @@ import {
 import { defaultLogger, switchLogger, type Logger } from "./logging.js";
 import { didYouMean } from "./config/keys.js";
 import { NGS_OPTIONS, parseNgsOptions, type NgsConfig } from "./options/ngs-options.js";
+import { declaredNames, parseDeclaredOptions, type OptionSpecs } from "./options/declare.js";
 import type {
   BindingProfile,
   CommandPlan,
@@ -21,6 +22,17 @@ import type {
   TrunkDetails,
 } from "./types.js";
 import { networkIdHex, validateVlanId } from "./validation.js";
+
+/** What the ML2 driver passes to add/delete network besides the VLAN. */
+export interface NetworkOptions {
+  /**
+   * Every VLAN segment id on the switch's physnets, for device types with
+   * `trunkVlansConverge` and trunk ports (upstream's `physnet_vlans`): the
+   * trunk ports are written with exactly this set. Absent or null: only
+   * the one VLAN is added or removed.
+   */
+  physnetVlans?: readonly number[] | null;
+}
 
 export interface PortOptions {
   trunkDetails?: TrunkDetails | null;
@@ -63,9 +75,19 @@ export abstract class GenericSwitchDevice {
   /** The plugin API this class implements; the loader checks it. */
   static readonly pluginApi: number = 1;
   /**
-   * Vendor `ngs_*` options this class reads (e.g. `ngs_ovs_bridge`): known,
-   * so not warned about; read them with `option(name)`. Collected along the
-   * class chain, so a subclass lists only its own.
+   * The vendor options this class reads, each with its parser, default and
+   * description (`{ ngs_bgp_asn: asn(), ngs_commit_timeout: seconds({ default: 60 }) }`,
+   * parsers from `@ngs/core/device-kit`). The base parses them when the
+   * device is built, reports every bad value with the shared ones (so
+   * `ngs config check` and every config load name file, section and key),
+   * and hands the class the typed values as `this.options`. Collected along
+   * the class chain, so a subclass declares only its own (or overrides one).
+   */
+  static readonly options: OptionSpecs = {};
+  /**
+   * @deprecated Declare `options` instead. Names of vendor options this
+   * class reads as raw strings (`option(name)`): known, so not warned about,
+   * but unchecked. Still honoured for plugins written before declarations.
    */
   static readonly extraOptions: readonly string[] = [];
 
@@ -79,6 +101,11 @@ export abstract class GenericSwitchDevice {
   /** The non-`ngs_` keys (device_type included): what the transport gets. */
   readonly transportConfig: Readonly<Record<string, string>>;
   readonly ngsConfig: Readonly<NgsConfig>;
+  /**
+   * The declared vendor options (`static options`), parsed: a subclass
+   * types it with `declare readonly options: OptionValues<typeof MY_OPTIONS>`.
+   */
+  readonly options: Readonly<Record<string, unknown>>;
   protected readonly logger: Logger;
   protected readonly context: DeviceContext;
   private readonly rawOptions: Readonly<Record<string, string>>;
@@ -89,14 +116,17 @@ export abstract class GenericSwitchDevice {
     this.logger = switchLogger(context.logger ?? defaultLogger(), deviceName);
     const where = `[genericswitch:${deviceName}]`;
 
-    const parsed = parseNgsOptions(config, collectExtraOptions(new.target));
+    const extra = collectExtraOptions(new.target);
+    const parsed = parseNgsOptions(config, extra);
+    const declared = parseDeclaredOptions(collectDeclaredOptions(new.target), parsed.raw, new.target);
     // Set before the checks so a subclass's `configProblems()` can read options.
     this.deviceType = config.device_type?.trim() ?? "";
     this.transportConfig = Object.freeze({ ...parsed.transport });
     this.ngsConfig = Object.freeze(parsed.config);
     this.rawOptions = Object.freeze(parsed.raw);
+    this.options = declared.values;
 
-    const problems = [...parsed.problems, ...parsed.keyProblems.errors];
+    const problems = [...parsed.problems, ...declared.problems, ...parsed.keyProblems.errors];
     if (!this.deviceType) problems.unshift("device_type: missing (every device section needs one, e.g. device_type = netmiko_cisco_ios)");
     if (parsed.config.batchRequests && !context.batcher && !context.global?.backendUrl) {
       problems.push("ngs_batch_requests: needs [ngs_coordination] backend_url (an etcd URL) to be configured");
@@ -112,7 +142,7 @@ export abstract class GenericSwitchDevice {
       }
       throw new GenericSwitchConfigException({ message, option: where, problems });
     }
-    const known = [...NGS_OPTIONS, ...collectExtraOptions(new.target)];
+    const known = [...NGS_OPTIONS, ...extra];
     for (const key of parsed.unknown) {
       this.logger.warn({ option: key }, `Ignoring unknown option '${key}' for switch ${deviceName}${didYouMean(key, known)}`);
     }
@@ -120,10 +150,11 @@ export abstract class GenericSwitchDevice {
   }
 
   /**
-   * The device class's own checks of its options, as `key: message` lines,
-   * reported with the shared ones when the device is built (that is, when
-   * the config loads). Runs inside the base constructor: read options with
-   * `option()` and `ngsConfig` only, not fields the subclass sets itself.
+   * Checks that no single option's parser can make (one option against
+   * another, or against the dialect), as `key: message` lines, reported with
+   * the declared options' problems when the device is built (that is, when
+   * the config loads). Runs inside the base constructor: read `options`,
+   * `ngsConfig` and `option()` only, not fields the subclass sets itself.
    */
   protected configProblems(): string[] {
     return [];
@@ -131,7 +162,7 @@ export abstract class GenericSwitchDevice {
 
   // ---- options --------------------------------------------------------
 
-  /** A recognised `ngs_*` option (base or declared extra) as written, or undefined. */
+  /** A recognised `ngs_*` option (base, declared or extra) as written, or undefined; prefer the parsed `options`. */
   option(name: string): string | undefined {
     return this.rawOptions[name];
   }
@@ -265,6 +296,14 @@ export abstract class GenericSwitchDevice {
   get supportsL2vni(): boolean {
     return false;
   }
+  /**
+   * Trunk ports get the full VLAN set of the switch's physnets on every
+   * network change (upstream's `trunk_vlans_converge`, LP#2154349): the ML2
+   * driver then passes `physnetVlans` to add/delete network.
+   */
+  get trunkVlansConverge(): boolean {
+    return false;
+  }
   /** The security-group hooks do something on this switch type. */
   get supportsSecurityGroups(): boolean {
     return false;
@@ -272,8 +311,8 @@ export abstract class GenericSwitchDevice {
 
   // ---- operations -----------------------------------------------------
 
-  abstract addNetwork(segmentationId: number | string, networkId: string): Promise<string | void>;
-  abstract delNetwork(segmentationId: number | string, networkId: string): Promise<string | void>;
+  abstract addNetwork(segmentationId: number | string, networkId: string, options?: NetworkOptions): Promise<string | void>;
+  abstract delNetwork(segmentationId: number | string, networkId: string, options?: NetworkOptions): Promise<string | void>;
   abstract plugPortToNetwork(port: string, segmentationId: number | string, options?: PortOptions): Promise<string | void>;
   abstract deletePort(port: string, segmentationId: number | string, options?: PortOptions): Promise<string | void>;
   abstract plugBondToNetwork(bond: string, segmentationId: number | string, options?: PortOptions): Promise<string | void>;
@@ -358,9 +397,13 @@ export function trunkNotSupported(
 
 Object.defineProperty(GenericSwitchDevice.prototype, DEVICE_BRAND, { value: true });
 
-/** The union of `extraOptions` declared along a device class's chain. */
+/**
+ * The option names a device class knows besides the base ones: its declared
+ * `options` (and their deprecated spellings) and the deprecated
+ * `extraOptions`, along the class chain.
+ */
 export function collectExtraOptions(ctor: unknown): Set<string> {
-  const out = new Set<string>();
+  const out = new Set<string>(declaredNames(collectDeclaredOptions(ctor)));
   let c = ctor as { extraOptions?: readonly string[] } | null;
   while (c && c !== Function.prototype) {
     if (Object.prototype.hasOwnProperty.call(c, "extraOptions") && Array.isArray(c.extraOptions)) {
@@ -371,9 +414,22 @@ export function collectExtraOptions(ctor: unknown): Set<string> {
   return out;
 }
 
+/** The `options` declared along a device class's chain; a subclass's declaration of a key replaces its parent's. */
+export function collectDeclaredOptions(ctor: unknown): OptionSpecs {
+  const chain: OptionSpecs[] = [];
+  let c = ctor as { options?: OptionSpecs } | null;
+  while (c && c !== Function.prototype) {
+    if (Object.prototype.hasOwnProperty.call(c, "options") && c.options && typeof c.options === "object") chain.unshift(c.options);
+    c = Object.getPrototypeOf(c) as typeof c;
+  }
+  return Object.assign({}, ...chain) as OptionSpecs;
+}
+
 /** The class type the loader returns: constructible with the plugin-contract signature. */
 export type DeviceClass = (new (config: DeviceConfig, deviceName: string, context?: DeviceContext) => GenericSwitchDevice) & {
   readonly pluginApi?: number;
+  readonly options?: OptionSpecs;
+  /** @deprecated see `GenericSwitchDevice.extraOptions` */
   readonly extraOptions?: readonly string[];
 };
 

@@ -122,6 +122,23 @@ export class GenericSwitchLockAcquireFailed extends GenericSwitchException {
 export class GenericSwitchSecurityGroupRuleNotSupported extends GenericSwitchNotSupported {
   static override template = "Security group rule is not supported on the %(switch)s. %(error)s";
 }
+/** A NETCONF switch refused or failed an RPC (upstream's class; ngs names the RPC and the rpc-error). */
+export class GenericSwitchNetconfError extends GenericSwitchException {
+  static override template = "NETCONF operation failed on device %(device)s: %(error)s";
+}
+/** The NETCONF session could not be opened (SSH, authentication, the `netconf` subsystem, the hello). */
+export class GenericSwitchNetconfConnectError extends GenericSwitchException {
+  static override template = "Failed to connect to NETCONF device %(device)s: %(error)s";
+}
+/** `lock-denied`: another session holds the datastore lock (retried with a bounded back-off first). */
+export class GenericSwitchNetconfLockDenied extends GenericSwitchException {
+  static override template =
+    "Access to the requested lock is denied because the lock is currently held by another entity.";
+}
+/** `operation-failed` from the switch; nothing was committed. */
+export class GenericSwitchNetconfOperationFailed extends GenericSwitchException {
+  static override template = "The NETCONF device returned operation-failed. The request will be retried.";
+}
 export class ShutdownTimeout extends GenericSwitchException {
   static override template = "Shutdown timed out after %(timeout)s seconds waiting for %(pending)s.";
 }

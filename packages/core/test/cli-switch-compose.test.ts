@@ -15,8 +15,8 @@ import {
   type CommandTemplates,
   type DeviceConfig,
 } from "@ngs/core";
+import { NET } from "@ngs/test-utils";
 
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
 const NET_HEX = "0ae071f55be943e480eae41fefe85b21";
 const logger = createLogger({ level: "silent" });
 

@@ -17,9 +17,7 @@ import {
   type GenericSwitchDevice,
 } from "@ngs/core";
 import { startSwitch, type SimSwitch, type SimSwitchOptions } from "@ngs/switch-sim";
-
-const PASSWORD = "pw-Sw1tch-s3cret";
-const SECRET = "en-Sup3r-s3cret";
+import { SIM_PASSWORD as PASSWORD, SIM_SECRET as SECRET } from "@ngs/test-utils";
 
 class Ios extends CliSwitch {
   // The simulated switch is a Cisco IOS; the tests speak to it with a dialect of their own.
@@ -46,14 +44,6 @@ function captureLogger() {
     },
   });
   return { logger: createLogger({ level: "debug", destination }), lines, raw };
-}
-
-async function waitFor(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 async function freePort(): Promise<number> {
@@ -190,7 +180,7 @@ describe("connecting", () => {
     const { logger, lines } = captureLogger();
     const d = device({ host: "127.0.0.1", port: door.port }, { ngs_ssh_connect_timeout: "30", ngs_ssh_connect_interval: "0.2" }, { logger });
     const op = d.plugPortToNetwork("Ethernet1/5", 55);
-    await waitFor("a failed connect attempt", () => lines.some((l) => String(l.msg).includes("retrying")));
+    await vi.waitFor(() => expect(lines.some((l) => String(l.msg).includes("retrying")), "a failed connect attempt").toBe(true), { timeout: 15_000, interval: 1 });
     const retry = lines.find((l) => String(l.msg).includes("retrying"))!;
     expect(retry).toMatchObject({ level: 30, attempt: 1, msg: "SSH connect attempt 1 failed; retrying" });
     expect(String(retry.error)).toMatch(/127\.0\.0\.1/);
@@ -263,7 +253,7 @@ describe("the reuse pool (ngs_ssh_reuse_connection)", () => {
     expect(s.counters.sessionsOpened).toBe(1);
     expect(s.state.ports.get("Ethernet1/2")).toMatchObject({ accessVlan: 11 });
     await d.close();
-    await waitFor("the pooled session to close", () => s.counters.sessionsActive === 0);
+    await vi.waitFor(() => expect(s.counters.sessionsActive, "the pooled session to close").toBe(0), { timeout: 15_000, interval: 1 });
   });
 
   test("a session handed back moments ago is reused without a liveness probe; one idle longer is probed first", async () => {
@@ -292,7 +282,7 @@ describe("the reuse pool (ngs_ssh_reuse_connection)", () => {
     const d = device(s, { ngs_ssh_reuse_connection: "true" });
     await d.plugPortToNetwork("Ethernet1/1", 10);
     s.disconnectAll();
-    await waitFor("the switch to drop the session", () => s.counters.sessionsActive === 0);
+    await vi.waitFor(() => expect(s.counters.sessionsActive, "the switch to drop the session").toBe(0), { timeout: 15_000, interval: 1 });
     const commands = s.commandLog.length;
     await d.plugPortToNetwork("Ethernet1/2", 11);
     expect(s.counters.sessionsOpened).toBe(2);
@@ -323,7 +313,7 @@ describe("the reuse pool (ngs_ssh_reuse_connection)", () => {
     await Promise.all([d.plugPortToNetwork("Ethernet1/1", 10), d.plugPortToNetwork("Ethernet1/2", 11)]);
     expect(s.counters.sessionsOpened).toBe(2);
     await expect(d.plugPortToNetwork("Ethernet1/3", 99)).rejects.toBeInstanceOf(GenericSwitchNetmikoConfigError);
-    await waitFor("the pool to drain", () => s.counters.sessionsActive === 0);
+    await vi.waitFor(() => expect(s.counters.sessionsActive, "the pool to drain").toBe(0), { timeout: 15_000, interval: 1 });
     await d.plugPortToNetwork("Ethernet1/4", 14);
     expect(s.counters.sessionsOpened).toBe(3);
   });

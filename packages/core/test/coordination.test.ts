@@ -1,5 +1,5 @@
 // [ngs_coordination] backend_url parsing and the etcd coordinator against a real etcd.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Etcd3 } from "etcd3";
 import {
   EtcdCoordinator,
@@ -14,7 +14,7 @@ import {
 } from "@ngs/core";
 import { rm } from "node:fs/promises";
 import { createTestPki, startEtcd, type EtcdFixture } from "@ngs/test-utils";
-import { startLockHolder, until } from "./workers/hosts.js";
+import { startLockHolder } from "./workers/lock-holder.js";
 
 describe("backend_url forms", () => {
   it("etcd3+http://host:port", () => {
@@ -169,12 +169,12 @@ describe("etcd coordinator", () => {
     const holder = startLockHolder(url, "10.3.3.30");
     const c = await EtcdCoordinator.connect(url);
     try {
-      await until(() => holder.output().includes('"held"'), "the child to take the lock");
+      await vi.waitFor(() => expect(holder.output().includes('"held"'), "the child to take the lock").toBe(true), { timeout: 30_000, interval: 20 });
       expect(holder.output()).toContain('"ok":true');
       const lock = c.getLock("10.3.3.30");
       expect(await lock.tryAcquire()).toBe(false);
       await holder.crash();
-      await until(() => lock.tryAcquire(), "the dead holder's lock to expire", 10_000, 100);
+      await vi.waitFor(async () => expect(await lock.tryAcquire(), "the dead holder's lock to expire").toBe(true), { timeout: 10_000, interval: 100 });
       await lock.release();
     } finally {
       holder.child.kill("SIGKILL");

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
-const PACKAGES = resolve(here, "..", "..");
+const CORE_DIR = resolve(here, "..");
 
 let tmp: string;
 
@@ -76,8 +76,9 @@ export default class KitOnly extends CliSwitch {
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), "ngs-device-kit-"));
-  const coreDir = join(PACKAGES, "core");
-  const sessionDir = join(PACKAGES, "cli-session");
+  const coreDir = CORE_DIR;
+  // Core's own dependency, found where Node finds it (not by a path into the workspace).
+  const sessionDir = await realpath(join(coreDir, "node_modules", "@ngs", "cli-session"));
   for (const dep of await installCopy("@ngs/core", coreDir, tmp)) {
     if (dep !== "@ngs/cli-session") await linkDependency(dep, coreDir, tmp);
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GenericSwitchLockAcquireFailed, InProcessCoordinator, PoolLock, type Coordinator, type CoordinatorLock } from "@ngs/core";
 
 /** A gate the test opens when it decides, so holders overlap for real. */
@@ -6,15 +6,6 @@ function gate(): { wait: Promise<void>; open: () => void } {
   let open!: () => void;
   const wait = new Promise<void>((r) => (open = r));
   return { wait, open };
-}
-
-/** Resolve once `cond()` holds; fail after the deadline. */
-async function until(cond: () => boolean, deadlineMs = 5000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error("condition not reached before the deadline");
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 describe("PoolLock", () => {
@@ -39,10 +30,10 @@ describe("PoolLock", () => {
       done++;
     });
     // Let the pool fill (two inside at once), then release one holder at a time.
-    await until(() => gates.length === 2);
+    await vi.waitFor(() => expect(gates).toHaveLength(2), { timeout: 5000, interval: 1 });
     expect(inside).toBe(2);
     for (let released = 0; released < 10; released++) {
-      await until(() => gates.length > released);
+      await vi.waitFor(() => expect(gates.length).toBeGreaterThan(released), { timeout: 5000, interval: 1 });
       expect(inside).toBeLessThanOrEqual(2);
       gates[released]!();
     }
@@ -83,7 +74,7 @@ describe("PoolLock", () => {
     let got = false;
     const p = b.acquire().then(() => (got = true));
     // b keeps trying round after round; it must neither give up nor get in.
-    await until(() => attempts >= 5);
+    await vi.waitFor(() => expect(attempts).toBeGreaterThanOrEqual(5), { timeout: 5000, interval: 1 });
     expect(got).toBe(false);
     await a.release();
     await p;

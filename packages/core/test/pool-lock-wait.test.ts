@@ -1,7 +1,7 @@
 // PoolLock waits for a release instead of polling: with the back-off set to a
 // minute, holders only get through (within the test timeout) if each release
 // wakes a waiter — in process, over a real etcd, and across OS processes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Etcd3 } from "etcd3";
@@ -15,7 +15,7 @@ import {
   type CoordinatorLock,
 } from "@ngs/core";
 import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
-import { startLockHolder, until } from "./workers/hosts.js";
+import { startLockHolder } from "./workers/lock-holder.js";
 
 /** Ten minutes: a waiter that relied on the back-off would time the test out. */
 const NEVER_MS = 600_000;
@@ -49,9 +49,9 @@ async function runGated(coordinators: Coordinator[], count: number, poolSize: nu
       inside--;
     });
   });
-  await until(() => gates.length === poolSize, "the pool to fill");
+  await vi.waitFor(() => expect(gates.length, "the pool to fill").toBe(poolSize), { timeout: 30_000, interval: 20 });
   for (let released = 0; released < count; released++) {
-    await until(() => gates.length > released, `holder ${released + 1} of ${count} to get in`);
+    await vi.waitFor(() => expect(gates.length, `holder ${released + 1} of ${count} to get in`).toBeGreaterThan(released), { timeout: 30_000, interval: 20 });
     expect(inside).toBeLessThanOrEqual(poolSize);
     gates[released]!();
   }
@@ -103,7 +103,7 @@ describe("PoolLock waits for a release (in-process coordinator)", () => {
     const waiting = new PoolLock(coord, { poolSize: 1, prefix: "sw", timeoutMs: 0, maxWaitMs: NEVER_MS })
       .acquire()
       .catch((e: unknown) => e);
-    await until(() => coord.waiting === 1, "the waiter to queue");
+    await vi.waitFor(() => expect(coord.waiting, "the waiter to queue").toBe(1), { timeout: 30_000, interval: 20 });
     await coord.close();
     expect(String(await waiting)).toMatch(/coordinator is closed/);
   });
@@ -123,7 +123,7 @@ describe("PoolLock waits for a release (in-process coordinator)", () => {
     await a.acquire();
     const b = new PoolLock(broken, { poolSize: 1, prefix: "sw", timeoutMs: 0, maxWaitMs: 5 });
     const got = b.acquire();
-    await until(() => failedWaits >= 3, "b to keep retrying");
+    await vi.waitFor(() => expect(failedWaits, "b to keep retrying").toBeGreaterThanOrEqual(3), { timeout: 30_000, interval: 20 });
     await a.release();
     await got;
     expect(b.heldName).toBe("sw0");
@@ -159,11 +159,11 @@ describe("PoolLock waits for a release (etcd coordinator)", () => {
     const holder = startLockHolder(url, "10.6.6.600");
     const c = await EtcdCoordinator.connect(url);
     try {
-      await until(() => holder.output().includes('"held"'), "the child to take the lock");
+      await vi.waitFor(() => expect(holder.output().includes('"held"'), "the child to take the lock").toBe(true), { timeout: 30_000, interval: 20 });
       expect(holder.output()).toContain('"ok":true');
       const lock = new PoolLock(c, { poolSize: 1, prefix: "10.6.6.60", timeoutMs: 0, maxWaitMs: NEVER_MS });
       const acquiring = lock.acquire();
-      await until(() => c.waiting === 1, "the waiter to watch the taken lock");
+      await vi.waitFor(() => expect(c.waiting, "the waiter to watch the taken lock").toBe(1), { timeout: 30_000, interval: 20 });
       await holder.crash();
       // Nobody releases it: etcd deletes the key when the dead holder's lease runs out.
       await acquiring;
@@ -186,7 +186,7 @@ describe("PoolLock waits for a release (etcd coordinator)", () => {
       for (const l of [first, second, late]) expect(await l.tryAcquire()).toBe(false);
       const firstWoken = c.waitForRelease([first]);
       const secondWaits = c.waitForRelease([second], stop.signal);
-      await until(() => c.waiting === 2, "both to wait");
+      await vi.waitFor(() => expect(c.waiting, "both to wait").toBe(2), { timeout: 30_000, interval: 20 });
       await held.release();
       await firstWoken;
       expect(c.waiting).toBe(1);
@@ -212,7 +212,7 @@ describe("PoolLock waits for a release (etcd coordinator)", () => {
       const waiting = new PoolLock(c, { poolSize: 1, prefix: "10.7.7.70", timeoutMs: 0, maxWaitMs: NEVER_MS })
         .acquire()
         .catch((e: unknown) => e);
-      await until(() => c.waiting === 1, "the waiter to watch the taken lock");
+      await vi.waitFor(() => expect(c.waiting, "the waiter to watch the taken lock").toBe(1), { timeout: 30_000, interval: 20 });
       await c.close();
       expect(String(await waiting)).toMatch(/coordinator is closed/);
     } finally {
@@ -242,7 +242,7 @@ describe("PoolLock waits for a release (etcd coordinator)", () => {
       return { child, events, exited, stderr: () => stderr };
     });
     try {
-      await until(() => procs.every((p) => p.events.some((e) => e.type === "ready")), "both processes to connect");
+      await vi.waitFor(() => expect(procs.every((p) => p.events.some((e) => e.type === "ready")), "both processes to connect").toBe(true), { timeout: 30_000, interval: 20 });
       for (const p of procs) p.child.stdin!.write("go\n"); // stdin stays open: it closing tells the worker the test is gone
       // Each exits by itself after closing its coordinator: no watcher left behind.
       const codes = await Promise.all(procs.map((p) => p.exited));

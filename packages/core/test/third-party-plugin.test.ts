@@ -29,12 +29,12 @@ import {
   loadDevices,
   type PluginEntry,
 } from "@ngs/core";
+import { NET } from "@ngs/test-utils";
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(here, "fixtures", "third-party");
 const CORE_DIR = resolve(here, "..");
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
 const quiet = { logger: createLogger({ level: "silent" }) };
 
 let tmp: string;

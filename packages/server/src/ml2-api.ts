@@ -97,6 +97,7 @@ async function handleHook(hook: Ml2Hook, req: FastifyRequest, reply: FastifyRepl
   const host = new RequestDriverHost({
     subnets: (body.subnets as NeutronSubnet[] | undefined) ?? [],
     ports: (body.ports as NeutronPort[] | undefined) ?? [],
+    ...(body.physnet_vlans ? { physnetVlans: body.physnet_vlans as Record<string, number[]> } : {}),
   });
   // A caller that hung up (its timeout) was told nothing was done: start no further switch operation for it.
   let abandoned = false;

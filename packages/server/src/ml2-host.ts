@@ -24,10 +24,20 @@ export class RequestDriverHost implements DriverHost {
   private readonly subnets: Map<string, NeutronSubnet>;
   private readonly ports: Map<string, NeutronPort>;
 
-  constructor(known: { subnets?: readonly NeutronSubnet[]; ports?: readonly NeutronPort[] } = {}) {
+  constructor(known: { subnets?: readonly NeutronSubnet[]; ports?: readonly NeutronPort[]; physnetVlans?: Readonly<Record<string, readonly number[]>> } = {}) {
     this.subnets = new Map((known.subnets ?? []).map((s) => [s.id, s]));
     this.ports = new Map((known.ports ?? []).map((p) => [p.id, p]));
+    // Only a caller that sent the VLANs can answer the query; without it converging switches change the one VLAN.
+    const byPhysnet = known.physnetVlans;
+    if (byPhysnet) {
+      this.physnetVlans = async (physnets) => {
+        const keys = physnets.length ? physnets.filter((p) => Object.hasOwn(byPhysnet, p)) : Object.keys(byPhysnet);
+        return [...new Set(keys.flatMap((p) => byPhysnet[p]!))].sort((a, b) => a - b);
+      };
+    }
   }
+
+  physnetVlans?: (physnets: readonly string[]) => Promise<number[]>;
 
   async getSubnet(subnetId: string): Promise<NeutronSubnet | null> {
     return this.subnets.get(subnetId) ?? null;

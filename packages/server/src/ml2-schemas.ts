@@ -109,7 +109,16 @@ const nullablePort = nullable(PORT_SCHEMA);
 const networkBody = {
   type: "object",
   required: ["network"],
-  properties: { network: NETWORK_SCHEMA, original: nullable(NETWORK_SCHEMA) },
+  properties: {
+    network: NETWORK_SCHEMA,
+    original: nullable(NETWORK_SCHEMA),
+    physnet_vlans: {
+      type: "object",
+      description:
+        "Every VLAN segment id per physical network, as Neutron's DB holds them after this change (upstream's physnet_vlans query). Given, switches whose device type converges trunk VLANs (netconf_openconfig) write their trunk ports with exactly these VLANs; absent, they add or remove the one VLAN.",
+      additionalProperties: { type: "array", items: { type: "integer", minimum: 1, maximum: 4094 } },
+    },
+  },
 } as const;
 
 const subportsBody = {

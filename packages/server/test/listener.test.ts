@@ -1,20 +1,17 @@
 /**
  * The listener from `[ironic_networking_json_rpc]`: refused settings stop
  * the start (nothing listens), noauth on loopback, HTTPS with a CA made by
- * openssl here, and `ngs serve` refusing noauth on a public address.
+ * openssl here. (`ngs serve` refusing noauth on a public address runs the
+ * ngs command: tests/integration/test/serve-process.test.ts.)
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { ciscoIos } from "@ngs/device-cisco/platforms";
 import { readListenerConfig, startServer } from "@ngs/server";
 import { HOST_PACKAGE_JSON, IronicClient, SW_PASSWORD, SW_SECRET, http, makeCa, section } from "./helpers.js";
-
-const NGS_BIN = fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
 
 let dir: string;
 let sim: SimSwitch;
@@ -103,16 +100,6 @@ describe("listener settings", () => {
       port: 0,
       authStrategy: "noauth",
     });
-  });
-
-  it("ngs serve exits 2 with the reason when noauth is asked for on a public address, listening on nothing", async () => {
-    const file = writeConfig("cli-public.ini", ["host_ip = 0.0.0.0", "port = 0", "auth_strategy = noauth"]);
-    const child = spawn(process.execPath, [NGS_BIN, "serve", "--config-file", file], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NGS_LOG_LEVEL: "" } });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const code = await new Promise<number | null>((r) => child.on("close", r));
-    expect(code).toBe(2);
-    expect(stderr).toContain("noauth is only allowed on a loopback host_ip");
   });
 });
 

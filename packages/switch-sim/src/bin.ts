@@ -26,6 +26,8 @@ Options:
   --ports LIST            comma-separated ports that exist at start
   --command-latency-ms N  --login-latency-ms N  --save-latency-ms N
   --max-sessions N        --drop-after-commands N  --fail-auth
+  --netconf               also serve the netconf SSH subsystem (OpenConfig model;
+                          --ports become its interfaces; "netconf" in --config)
   --json                  print a JSON array instead of lines
   --config FILE           JSON array of switch options (fields as in SimSwitchOptions;
                           errorOn patterns as strings)
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
         "max-sessions": { type: "string" },
         "drop-after-commands": { type: "string" },
         "fail-auth": { type: "boolean" },
+        netconf: { type: "boolean" },
         json: { type: "boolean" },
         config: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
         secret: v.secret,
         authorizedKeys,
         ports: v.ports?.split(",").map((p) => p.trim()).filter(Boolean),
+        netconf: v.netconf ? { interfaces: v.ports?.split(",").map((p) => p.trim()).filter(Boolean) ?? [] } : undefined,
         faults: Object.fromEntries(Object.entries(faults).filter(([, x]) => x !== undefined)) as SimFaults,
       }));
     }

@@ -7,6 +7,7 @@ import { dialectFor } from "./platforms/index.js";
 import { createState, snapshotState } from "./state.js";
 import { generateKeyPair } from "./keys.js";
 import { Terminal } from "./terminal.js";
+import { NetconfService } from "./netconf/service.js";
 import type { SimCounters, SimFaults, SimSnapshot, SimState, SimSwitch, SimSwitchOptions } from "./types.js";
 
 const { Server, utils } = ssh2;
@@ -82,6 +83,7 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
     extra,
   };
   const connections = new Set<Connection>();
+  const netconf = options.netconf ? new NetconfService(options.netconf) : undefined;
 
   const checkAuth = (auth: AuthContext): boolean => {
     if (faults.failAuth || auth.username !== username) return false;
@@ -150,6 +152,10 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
         session.on("window-change", (ok) => ok?.());
         session.on("env", (ok) => ok?.());
         session.on("exec", (_ok, reject) => reject?.());
+        session.on("subsystem", (ok, reject, info) => {
+          if (!netconf || info.name !== "netconf" || rejected) return reject?.();
+          netconf.attach(ok(), () => client.end());
+        });
         session.on("shell", (ok) => {
           const channel = ok();
           if (rejected) {
@@ -222,8 +228,10 @@ export async function startSwitch(options: SimSwitchOptions): Promise<SimSwitch>
       faults = { ...f };
     },
     snapshot: (): SimSnapshot => snapshotState(state),
+    netconf,
     disconnectAll,
     close: async () => {
+      netconf?.shutdown();
       disconnectAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

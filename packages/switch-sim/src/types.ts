@@ -1,4 +1,5 @@
 /** The public contract of @ngs/switch-sim. */
+import type { NetconfSim, NetconfSimOptions } from "./netconf/types.js";
 
 export interface SimPortState {
   mode: "access" | "trunk" | "general" | "none";
@@ -112,6 +113,8 @@ export interface SimSwitchOptions {
   inbandLogin?: boolean;
   /** Text written before the first prompt (default: a per-platform banner). */
   banner?: string;
+  /** Serve the `netconf` SSH subsystem with an OpenConfig model (see README, NETCONF). */
+  netconf?: NetconfSimOptions;
 }
 
 export interface SimSwitch {
@@ -130,6 +133,8 @@ export interface SimSwitch {
   readonly address: string;
   /** The running state as plain sorted data, handy for `toEqual`. */
   snapshot(): SimSnapshot;
+  /** The NETCONF server, when `netconf` was given. */
+  readonly netconf: NetconfSim | undefined;
   /** Ends every open SSH connection from the switch's side (a reload, an idle exec-timeout); keeps listening. */
   disconnectAll(): void;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { generateKeyPair, startSwitch, startSwitches, type SimSwitch } from "@ngs/switch-sim";
-import { closedAfterEach, Term, until } from "./helpers.js";
+import { closedAfterEach, Term } from "./helpers.js";
 
 const { sims, terms } = closedAfterEach();
 
@@ -54,7 +54,7 @@ describe("fault knobs", () => {
     expect(sim.counters).toMatchObject({ sessionsOpened: 1, sessionsActive: 1, sessionsPeak: 1, sessionsRejected: 1 });
     t1.write("exit\n");
     await t1.waitClosed();
-    await until(() => sim.counters.sessionsActive === 0);
+    await vi.waitFor(() => expect(sim.counters.sessionsActive).toBe(0), { timeout: 5000, interval: 5 });
     const t3 = await term(sim);
     await t3.expect(P);
     expect(sim.counters.sessionsOpened).toBe(2);
@@ -70,7 +70,7 @@ describe("fault knobs", () => {
     expect(t.transcript).toContain("VLAN Name");
     expect(t.transcript.endsWith("sw1#")).toBe(false);
     expect(sim.counters.commandsReceived).toBe(2);
-    await until(() => sim.counters.sessionsActive === 0);
+    await vi.waitFor(() => expect(sim.counters.sessionsActive).toBe(0), { timeout: 5000, interval: 5 });
   });
 
   it("disconnectAll ends every session from the switch's side and keeps listening", async () => {
@@ -79,7 +79,7 @@ describe("fault knobs", () => {
     await Promise.all([a.expect(P), b.expect(P)]);
     sim.disconnectAll();
     await Promise.all([a.waitClosed(), b.waitClosed()]);
-    await until(() => sim.counters.sessionsActive === 0);
+    await vi.waitFor(() => expect(sim.counters.sessionsActive).toBe(0), { timeout: 5000, interval: 5 });
     const c = await term(sim);
     await c.expect(P);
     expect(sim.counters.sessionsOpened).toBe(3);
@@ -178,7 +178,7 @@ describe("counters", () => {
     await t1!.expect(P);
     t1!.close();
     t2!.close();
-    await until(() => sim.counters.sessionsActive === 0);
+    await vi.waitFor(() => expect(sim.counters.sessionsActive).toBe(0), { timeout: 5000, interval: 5 });
     expect(sim.counters).toMatchObject({ sessionsOpened: 2, sessionsPeak: 2, commandsReceived: 2, authFailures: 0 });
     expect(sim.commandLog).toEqual(["show vlan", "terminal length 0"]);
   });

@@ -124,15 +124,6 @@ export class Term {
   }
 }
 
-/** Waits for a condition with a deadline (no fixed sleeps). */
-export async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 export function port(p: Partial<{ mode: string; accessVlan: number | null; nativeVlan: number | null; allowedVlans: number[]; shutdown: boolean }>) {
   return { mode: "none", accessVlan: null, nativeVlan: null, allowedVlans: [], shutdown: false, ...p };
 }

@@ -1,3 +1,5 @@
+import { SIM_CREDS } from "./fixtures.js";
+
 /** A `[genericswitch:NAME]` section pointing at a simulated switch (what the host tests write into their ini files). */
 export function switchSection(
   name: string,
@@ -19,4 +21,9 @@ export function switchSection(
     ...extra,
     "",
   ].join("\n");
+}
+
+/** `switchSection` with the shared simulator credentials (`SIM_CREDS`). */
+export function simSection(name: string, deviceType: string, sim: { host: string; port: number }, extra: readonly string[] = []): string {
+  return switchSection(name, deviceType, sim, SIM_CREDS, extra);
 }

@@ -1,15 +1,13 @@
 // Shared by the vendor packages' tests: every scenario of docs/upstream.md#command-lists-per-device-type as a dry
 // run (the device's plan), so one `toEqual` per device type shows each list.
 import { createLogger, GenericSwitchNotSupported, type CliSwitch, type DeviceConfig } from "@ngs/core";
+import { HEX, LACP, NET, TRUNK } from "@ngs/test-utils";
 
 /** A scenario the device refuses with GenericSwitchNotSupported (it would send nothing; docs/differences.md#no-silent-no-ops). */
 export const NOT_SUPPORTED = ["<GenericSwitchNotSupported>"];
 
-export const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-export const HEX = "0ae071f55be943e480eae41fefe85b21";
-export const TRUNK = { sub_ports: [{ segmentation_id: 101 }, { segmentation_id: "102" }] };
+export { HEX, LACP, NET, TRUNK };
 export const SUBPORTS = [{ segmentation_id: 101 }, { segmentation_id: 102 }];
-export const LACP = { local_group_information: { bond_mode: "802.3ad" } };
 
 type DeviceCtor = new (config: DeviceConfig, name: string, context?: object) => CliSwitch;
 

@@ -3,8 +3,9 @@ import { afterEach } from "vitest";
 import { createLogger, type CliSwitch, type DeviceConfig } from "@ngs/core";
 import { startSwitch, type SimSwitch, type SimSwitchOptions } from "@ngs/switch-sim";
 
-export const PASSWORD = "sim-Passw0rd!";
-export const SECRET = "sim-En4ble!";
+import { SIM_PASSWORD as PASSWORD, SIM_SECRET as SECRET } from "@ngs/test-utils";
+
+export { PASSWORD, SECRET };
 
 const open: { sims: SimSwitch[]; devices: CliSwitch[] } = { sims: [], devices: [] };
 afterEach(async () => {

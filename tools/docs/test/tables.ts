@@ -55,6 +55,10 @@ export async function renderCommandLists(): Promise<string> {
   const out: string[] = [];
   for (const entry of entries) {
     const Cls = await loadDeviceClass(entry.deviceType, entries);
+    if ((Cls as { transport?: unknown }).transport === "netconf") {
+      out.push(...netconfSection(entry, Cls as unknown as typeof CliSwitch & (new (config: DeviceConfig, name: string, context?: object) => CliSwitch)));
+      continue;
+    }
     if (!(Cls.prototype instanceof CliSwitch)) continue;
     const Cli = Cls as unknown as typeof CliSwitch & (new (config: DeviceConfig, name: string, context?: object) => CliSwitch);
     const [port, bond] = sampleNames(entry.deviceType);
@@ -71,6 +75,24 @@ export async function renderCommandLists(): Promise<string> {
     out.push("");
   }
   return out.join("\n");
+}
+
+/** One line of XML: the dry run's indented document without the whitespace between tags. */
+const oneLine = (xml: string) => xml.replace(/>\s+</g, "><").trim();
+
+/** A NETCONF device type's section: the `<config>` document of each scenario's edit-config, and the RPCs after it. */
+function netconfSection(entry: { deviceType: string; packageName: string }, Cls: typeof CliSwitch & (new (config: DeviceConfig, name: string, context?: object) => CliSwitch)): string[] {
+  const [port, bond] = ["Ethernet1/1", "Port-Channel1"];
+  const plans = allPlans(Cls, entry.deviceType, port, bond);
+  const save = build(Cls, entry.deviceType).plan("addNetwork", { segmentationId: 33, networkId: NET }).save;
+  const out = [`### ${entry.deviceType}`, ""];
+  out.push(`Package \`${entry.packageName}\`; NETCONF (OpenConfig): each cell is the \`<config>\` of one edit-config, sent under a datastore lock.`);
+  out.push(`After the edit (\`ngs_netconf_target\` unset, so the hello decides): ${save.map(code).join(", ")}.`, "");
+  out.push(`Port \`${port}\`, bond \`${bond}\`.`, "");
+  out.push("| scenario | edit-config |", "|---|---|");
+  for (const [key, label] of Object.entries(SCENARIOS)) out.push(`| ${cell(label)} | ${commandsCell((plans[key] ?? []).map(oneLine))} |`);
+  out.push("");
+  return out;
 }
 
 /** Parsed field → the ini option it comes from (a field without an entry fails the render, so the table stays complete). */

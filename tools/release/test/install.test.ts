@@ -13,9 +13,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRegistry, type Registry } from "./registry.js";
 import { REPO, cleanEnv, releaseCopy, workspacePackages } from "./release.js";
+import { NET } from "@ngs/test-utils";
 
 const execFileP = promisify(execFile);
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
 const MINUTES = 60_000;
 
 let tmp: string;
@@ -128,7 +128,7 @@ describe.sequential("installing from a registry", () => {
     const demo = await ngs(p, ["demo"]);
     expect(demo.code).toBe(2);
     const line = /^ {2}(npm install -g .*)$/m.exec(demo.stderr)?.[1];
-    expect(line).toBe("npm install -g @ngs/switch-sim @ngs/device-arista @ngs/device-juniper");
+    expect(line).toBe("npm install -g @ngs/switch-sim @ngs/device-arista @ngs/device-juniper @ngs/device-openconfig");
 
     // The printed line, run as printed, is all the demo needs.
     const [cmd, ...args] = line!.split(" ");

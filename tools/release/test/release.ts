@@ -14,10 +14,10 @@ export interface WorkspacePackage {
   manifest: { name: string; version: string; private?: boolean; ngs?: { devices?: Record<string, string>; collection?: boolean } } & Record<string, unknown>;
 }
 
-/** Every package of the workspace globs (packages/*, packages/devices/*, tools/*) under `root`. */
+/** Every package of the workspace globs (packages/*, packages/devices/*, tools/*, tests/*) under `root`. */
 export function workspacePackages(root = REPO): WorkspacePackage[] {
   const out: WorkspacePackage[] = [];
-  for (const glob of ["packages", "packages/devices", "tools"]) {
+  for (const glob of ["packages", "packages/devices", "tools", "tests"]) {
     for (const name of readdirSync(join(root, glob)).sort()) {
       const file = join(root, glob, name, "package.json");
       if (existsSync(file)) out.push({ dir: join(root, glob, name), manifest: JSON.parse(readFileSync(file, "utf8")) as WorkspacePackage["manifest"] });

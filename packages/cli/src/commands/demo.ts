@@ -9,16 +9,21 @@ import { openCoordination } from "../coordination.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger } from "../runtime.js";
 import { requireSwitchSim } from "../companions.js";
-import { hostPlugins, simPlatformFor } from "../sim-platform.js";
-import { formatPortTable, snapshotSim, type PortRow } from "../table.js";
+import { dialectName, hostPlugins, simSetupFor } from "../sim-platform.js";
+import { formatPortTable, snapshotNetconfSim, snapshotSim, type PortRow } from "../table.js";
 
 export const options = {} as const;
 
-/** The demo's three switches (three vendors), with port names in each dialect. */
-const DEMO_SWITCHES: readonly { deviceType: string; name: string; ports: [string, string, string, string] }[] = [
+/**
+ * The demo's switches (three CLI vendors and an OpenConfig switch over
+ * NETCONF), with port names in each dialect. The OpenConfig one has a trunk
+ * uplink, which it converges to every VLAN of the physnet.
+ */
+const DEMO_SWITCHES: readonly { deviceType: string; name: string; ports: [string, string, string, string]; uplink?: string }[] = [
   { deviceType: "netmiko_cisco_ios", name: "leaf-ios", ports: ["GigabitEthernet1/0/1", "GigabitEthernet1/0/2", "GigabitEthernet1/0/3", "GigabitEthernet1/0/4"] },
   { deviceType: "netmiko_arista_eos", name: "leaf-eos", ports: ["Ethernet1", "Ethernet2", "Ethernet3", "Ethernet4"] },
   { deviceType: "netmiko_juniper", name: "leaf-junos", ports: ["xe-0/0/1", "xe-0/0/2", "xe-0/0/3", "xe-0/0/4"] },
+  { deviceType: "netconf_openconfig", name: "leaf-oc", ports: ["Ethernet1/1", "Ethernet1/2", "Ethernet1/3", "Ethernet1/4"], uplink: "Ethernet1/48" },
 ];
 
 const PHYSNET = "physnet1";
@@ -27,8 +32,10 @@ interface Chosen {
   name: string;
   deviceType: string;
   packageName: string;
-  platform: Platform;
+  platform: Platform | string;
+  netconf: boolean;
   ports: [string, string, string, string];
+  uplink?: string;
 }
 
 /** The demo's switches with their packages and simulator dialects (every one is installed: see requireSwitchSim). */
@@ -36,7 +43,7 @@ async function chooseSwitches(plugins: PluginEntry[], pluginDirs: readonly strin
   const chosen: Chosen[] = [];
   for (const c of DEMO_SWITCHES) {
     const entry = plugins.find((p) => p.deviceType === c.deviceType)!;
-    chosen.push({ ...c, packageName: entry.packageName, platform: await simPlatformFor(c.deviceType, plugins, pluginDirs) });
+    chosen.push({ ...c, packageName: entry.packageName, ...(await simSetupFor(c.deviceType, plugins, pluginDirs)) });
   }
   return chosen;
 }
@@ -59,18 +66,27 @@ export async function run(input: CommandInput): Promise<number> {
     for (const c of chosen) {
       const password = randomBytes(12).toString("base64url");
       const secret = randomBytes(12).toString("base64url");
-      const sim = await startSwitch({ platform: c.platform, hostname: c.name, username: "ngs", password, secret, ports: [...c.ports] });
+      const ports = [...c.ports, ...(c.uplink ? [c.uplink] : [])];
+      const sim = await startSwitch({
+        platform: c.platform,
+        hostname: c.name,
+        username: "ngs",
+        password,
+        secret,
+        ports,
+        ...(c.netconf ? { netconf: { interfaces: ports, capabilities: { startup: true } } } : {}),
+      });
       sims.push(sim);
+      const lines = c.netconf
+        ? [`host = ${sim.host}`, `port = ${sim.port}`, `username = ngs`, `password = ${password}`, `ngs_host_key_fingerprint = ${sim.hostKeyFingerprint}`]
+        : [`ip = ${sim.host}`, `port = ${sim.port}`, `username = ngs`, `password = ${password}`, `secret = ${secret}`];
       sections.push(
         [
           `[genericswitch:${c.name}]`,
           `device_type = ${c.deviceType}`,
-          `ip = ${sim.host}`,
-          `port = ${sim.port}`,
-          `username = ngs`,
-          `password = ${password}`,
-          `secret = ${secret}`,
+          ...lines,
           `ngs_physical_networks = ${PHYSNET}`,
+          ...(c.uplink ? [`ngs_trunk_ports = ${c.uplink}`] : []),
           ``,
         ].join("\n"),
       );
@@ -79,7 +95,9 @@ export async function run(input: CommandInput): Promise<number> {
     writeFileSync(configFile, sections.join("\n"), { mode: 0o600 });
 
     out(`ngs demo: ${chosen.length} simulated switches on loopback, driven through GenericSwitchDriver`);
-    for (const [i, c] of chosen.entries()) out(`  ${c.name.padEnd(12)} ${c.deviceType.padEnd(22)} ${sims[i]!.host}:${sims[i]!.port}  (${c.packageName}, ${c.platform.name} dialect)`);
+    for (const [i, c] of chosen.entries()) {
+      out(`  ${c.name.padEnd(12)} ${c.deviceType.padEnd(22)} ${sims[i]!.host}:${sims[i]!.port}  (${c.packageName}, ${c.netconf ? "NETCONF, OpenConfig" : `${dialectName(c.platform)} dialect`})`);
+    }
     out(`  config: ${configFile}`);
     out();
 
@@ -99,7 +117,8 @@ export async function run(input: CommandInput): Promise<number> {
     const driver = new GenericSwitchDriver({ host, switches: devices, logger });
     await driver.initialize();
 
-    const snapshot = (): PortRow[] => chosen.flatMap((c, i) => snapshotSim(c.name, c.deviceType, sims[i]!));
+    const snapshot = (): PortRow[] =>
+      chosen.flatMap((c, i) => (c.netconf ? snapshotNetconfSim(c.name, c.deviceType, sims[i]!.netconf!) : snapshotSim(c.name, c.deviceType, sims[i]!)));
     const before = snapshot();
     out("Switch ports before:");
     out(formatPortTable(before));
@@ -137,6 +156,10 @@ export async function run(input: CommandInput): Promise<number> {
         port: baremetalPort("bm-bond", [link(chosen[bondIdx]!, 1), link(chosen[bondIdx]!, 2)], { bond_mode: "802.3ad" }),
       },
     ];
+    // Each further switch (the OpenConfig one) gets a bare-metal port of its own.
+    for (const [i, c] of chosen.entries()) {
+      if (i >= 3) portSpecs.push({ label: `bare-metal port on ${c.name}`, port: baremetalPort(`bm-${c.name}`, [link(c, 0)]) });
+    }
     if (trunkIdx >= 0) {
       const trunkPort = baremetalPort("bm-trunk", [link(chosen[trunkIdx]!, 3)]);
       trunkPort.trunk_details = {
@@ -199,7 +222,9 @@ export async function run(input: CommandInput): Promise<number> {
       }
       host.ports.delete(port.id);
     }
-    for (const { net } of nets) {
+    for (const { net, seg } of nets) {
+      // Neutron deletes the segment before the postcommit: converging switches get the VLANs that remain.
+      host.segments.delete(seg.id);
       await driver.deleteNetworkPostcommit({ current: net });
       say(`delete_network_postcommit: network ${net.name} (VLAN ${net["provider:segmentation_id"]}) on every switch of ${PHYSNET}`);
     }
@@ -208,9 +233,9 @@ export async function run(input: CommandInput): Promise<number> {
     out("Switch ports after:");
     out(formatPortTable(after));
     out();
-    const leftovers = chosen.flatMap((c, i) =>
-      [...sims[i]!.state.vlans.keys()].filter((v) => v >= 100 && v <= 103).map((v) => `${c.name} still has VLAN ${v}`),
-    );
+    const vlansOn = (i: number): number[] =>
+      chosen[i]!.netconf ? Object.keys(sims[i]!.netconf!.state("running").vlans.default ?? {}).map(Number) : [...sims[i]!.state.vlans.keys()];
+    const leftovers = chosen.flatMap((c, i) => vlansOn(i).filter((v) => v >= 100 && v <= 103).map((v) => `${c.name} still has VLAN ${v}`));
     // A port still carrying a tenant VLAN is a failure. Inert residue (a native VLAN left on a port that is no
     // longer a trunk, a mode left behind) is upstream's unplug behaviour: the driver does not pass
     // trunk_details when unplugging (docs/upstream.md#mechanism-driver); report it, do not hide it.

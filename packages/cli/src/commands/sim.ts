@@ -4,12 +4,18 @@ import { GenericSwitchConfigException, isLoopbackHost, type Platform } from "../
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, loadCheckedConfig } from "../runtime.js";
 import { requireSwitchSim } from "../companions.js";
-import { hostPlugins, simPlatformFor } from "../sim-platform.js";
+import { dialectName, hostPlugins, simSetupFor } from "../sim-platform.js";
 
 export const options = {} as const;
 
 /** 127.0.0.0/8, ::1 and localhost: the simulator never listens anywhere else. */
 export const isLoopback = isLoopbackHost;
+
+/** The section's trunk ports exist from the start, so `get-config` shows them before the first change. */
+function trunkInterfaces(dev: Record<string, string>): { interfaces?: string[] } {
+  const ports = (dev.ngs_trunk_ports ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+  return ports.length ? { interfaces: ports } : {};
+}
 
 export async function run(input: CommandInput): Promise<number> {
   if (input.positionals.length) throw new UsageError(`unexpected argument '${input.positionals[0]}'`, "sim");
@@ -27,7 +33,15 @@ export async function run(input: CommandInput): Promise<number> {
     const host = (dev.host || dev.ip || "").trim();
     if (!host) problems.push(`${where} ip: missing (ngs sim listens on it; use 127.0.0.1)`);
     else if (!isLoopback(host)) problems.push(`${where} ip: ${host} is not a loopback address; ngs sim only listens on 127.0.0.0/8, ::1 or localhost`);
-    const port = dev.port === undefined ? 22 : Number(dev.port);
+    let platform: Platform | string = "";
+    let netconf = false;
+    try {
+      ({ platform, netconf } = await simSetupFor(dev.device_type ?? "", plugins, dirs));
+    } catch (e) {
+      problems.push(`${where} device_type: ${(e as Error).message}`);
+    }
+    // NETCONF's own port (RFC 6242) unless the section says.
+    const port = dev.port === undefined ? (netconf ? 830 : 22) : Number(dev.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`${where} port: ${JSON.stringify(dev.port)} is not a TCP port (1-65535)`);
     let authorizedKeys: string[] | undefined;
     if (dev.key_file) {
@@ -35,13 +49,7 @@ export async function run(input: CommandInput): Promise<number> {
       if (existsSync(pub)) authorizedKeys = [readFileSync(pub, "utf8")];
       else if (dev.password === undefined) problems.push(`${where} key_file: ${pub} not found (ngs sim accepts the public key next to key_file)`);
     } else if (dev.password === undefined) problems.push(`${where} password: missing (or give key_file with a key_file.pub next to it)`);
-    let platform: Platform | undefined;
-    try {
-      platform = await simPlatformFor(dev.device_type ?? "", plugins, dirs);
-    } catch (e) {
-      problems.push(`${where} device_type: ${(e as Error).message}`);
-    }
-    plans.push({ name, deviceType: dev.device_type ?? "", host, port, platform, dev, authorizedKeys });
+    plans.push({ name, deviceType: dev.device_type ?? "", host, port, platform, netconf, dev, authorizedKeys });
   }
   if (problems.length) {
     throw new GenericSwitchConfigException({
@@ -56,7 +64,7 @@ export async function run(input: CommandInput): Promise<number> {
   try {
     for (const p of plans) {
       const sim = await switchSim.startSwitch({
-        platform: p.platform!,
+        platform: p.platform,
         hostname: p.name,
         host: p.host,
         port: p.port,
@@ -64,10 +72,12 @@ export async function run(input: CommandInput): Promise<number> {
         ...(p.dev.password !== undefined ? { password: p.dev.password } : {}),
         ...(p.dev.secret !== undefined ? { secret: p.dev.secret } : {}),
         ...(p.authorizedKeys ? { authorizedKeys: p.authorizedKeys } : {}),
+        // An OpenConfig switch with candidate, running and startup; interfaces appear as edits name them.
+        ...(p.netconf ? { netconf: { capabilities: { startup: true }, ...trunkInterfaces(p.dev) } } : {}),
       });
       sims.push(sim);
-      logger.child({ switch: p.name }).info({ host: sim.host, port: sim.port, platform: p.platform!.name }, "simulated switch listening");
-      process.stdout.write(`${p.name}: ${p.deviceType} (${p.platform!.name}) listening on ${sim.host}:${sim.port}\n`);
+      logger.child({ switch: p.name }).info({ host: sim.host, port: sim.port, platform: dialectName(p.platform) }, "simulated switch listening");
+      process.stdout.write(`${p.name}: ${p.deviceType} (${p.netconf ? "NETCONF, OpenConfig" : dialectName(p.platform)}) listening on ${sim.host}:${sim.port}\n`);
     }
   } catch (e) {
     await closeAll();

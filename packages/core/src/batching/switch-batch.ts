@@ -26,7 +26,9 @@ export interface BatchDevice<S extends BatchSession = BatchSession> {
    * known (its caller is answered then, not at the end of the pass). Without
    * this hook, each batch is one `sendConfigSet`. `before(i)` must be awaited
    * before batch `i` is sent: false means stop the pass there (return what
-   * was done) — the worker could not mark it started.
+   * was done) — the worker could not mark it started. The CLI-switch base
+   * decides from its class's declared `configMode`/`applyMode` whether the
+   * batches share one config-mode pass (never by comparing functions).
    */
   sendConfigSets?(
     session: S,

@@ -1,13 +1,23 @@
 import { GenericSwitchConfigException, GenericSwitchInvalidValue } from "../errors.js";
 import type { Logger } from "../logging.js";
+import { ipv4, oneOf, optionProblemText, parseDeclaredOptions, str, type OptionValues } from "../options/declare.js";
 
-/** The VXLAN options the L2VNI vendors share (docs/upstream.md#per-device-options). */
-export const L2VNI_OPTIONS: readonly string[] = [
-  "ngs_bum_replication_mode",
-  "ngs_mcast_group_base",
-  "ngs_mcast_group_map",
-  "ngs_mcast_group_increment",
-];
+/** The VXLAN options the L2VNI vendors share (docs/upstream.md#per-device-options), declared. */
+export const L2VNI_OPTION_SPECS = {
+  ngs_bum_replication_mode: oneOf(["ingress-replication", "multicast"] as const, {
+    default: "ingress-replication",
+    description: "how broadcast, unknown-unicast and multicast traffic reaches the other VTEPs",
+  }),
+  ngs_mcast_group_base: ipv4({ multicast: true, description: "multicast mode: a VNI's group is this address + (VNI % 256)" }),
+  ngs_mcast_group_map: str({ description: "multicast mode: `vni:group, …`; a bad entry is skipped with a warning" }),
+  ngs_mcast_group_increment: str({ description: "parsed but unused, as upstream (`vni_last_octet`)" }),
+};
+
+/** Their names. @deprecated declare `L2VNI_OPTION_SPECS` (spread into `static options`). */
+export const L2VNI_OPTIONS: readonly string[] = Object.keys(L2VNI_OPTION_SPECS);
+
+/** The shared VXLAN options as parsed (`this.options` of a class that spreads `L2VNI_OPTION_SPECS`). */
+export type L2vniOptions = OptionValues<typeof L2VNI_OPTION_SPECS>;
 
 export type BumReplicationMode = "ingress-replication" | "multicast";
 
@@ -59,20 +69,26 @@ export interface L2vniSettings {
   groupMap: Map<number, string>;
 }
 
-/** Read the shared VXLAN options; a bad mode or base is a GenericSwitchConfigException. */
+/**
+ * The shared VXLAN settings from the declared options (already checked when
+ * the config loaded); the group map is read here so its skipped entries are
+ * logged where the mapping is used.
+ */
+export function l2vniFromOptions(options: L2vniOptions, logger?: Logger): L2vniSettings {
+  return { mode: options.ngs_bum_replication_mode, groupBase: options.ngs_mcast_group_base, groupMap: parseMcastGroupMap(options.ngs_mcast_group_map, logger) };
+}
+
+/**
+ * Read the shared VXLAN options from raw values; a bad mode or base is a
+ * GenericSwitchConfigException. @deprecated declare `L2VNI_OPTION_SPECS` and
+ * use `l2vniFromOptions(this.options)`.
+ */
 export function l2vniSettings(option: (name: string) => string | undefined, logger?: Logger): L2vniSettings {
-  const mode = (option("ngs_bum_replication_mode") ?? "ingress-replication").trim();
-  if (mode !== "ingress-replication" && mode !== "multicast") {
-    throw new GenericSwitchConfigException({ option: "ngs_bum_replication_mode", allowed_options: "ingress-replication, multicast" });
-  }
-  const base = option("ngs_mcast_group_base")?.trim() || undefined;
-  if (base !== undefined && !isMulticast(base)) {
-    throw new GenericSwitchConfigException({
-      message: `ngs_mcast_group_base: invalid value ${JSON.stringify(base)}: expected an IPv4 multicast address`,
-      option: "ngs_mcast_group_base",
-    });
-  }
-  return { mode, groupBase: base, groupMap: parseMcastGroupMap(option("ngs_mcast_group_map"), logger) };
+  const section = Object.fromEntries(Object.keys(L2VNI_OPTION_SPECS).map((k) => [k, option(k)]));
+  const parsed = parseDeclaredOptions(L2VNI_OPTION_SPECS, section);
+  const [key, error] = [...parsed.failures][0] ?? [];
+  if (key !== undefined) throw error instanceof GenericSwitchConfigException ? error : new GenericSwitchConfigException({ message: `${key}: ${optionProblemText(key, error)}`, option: key });
+  return l2vniFromOptions(parsed.values, logger);
 }
 
 /** The multicast group of a VNI: the map's entry, else base + (VNI % 256); undefined when neither is set. */

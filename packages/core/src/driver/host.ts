@@ -19,6 +19,13 @@ export interface DriverHost {
    * still has ports.
    */
   segmentExists?(segment: NeutronSegment): Promise<boolean>;
+  /**
+   * Every VLAN segment id on these physnets (every physnet when the list is
+   * empty): upstream's `_get_physnet_vlans` query, for switches whose device
+   * type converges trunk VLANs. Optional: without it those switches get only
+   * the one VLAN added or removed, as every other device type.
+   */
+  physnetVlans?(physnets: readonly string[]): Promise<number[]>;
 }
 
 /**
@@ -56,5 +63,15 @@ export class MemoryDriverHost implements DriverHost {
   }
   async segmentExists(segment: NeutronSegment): Promise<boolean> {
     return this.segments.has(segment.id);
+  }
+  /** From `segments`: what a caller registered there is what Neutron's DB would hold. */
+  async physnetVlans(physnets: readonly string[]): Promise<number[]> {
+    const ids = new Set<number>();
+    for (const s of this.segments.values()) {
+      if (s.network_type !== "vlan" || !s.segmentation_id) continue;
+      if (physnets.length > 0 && (s.physical_network == null || !physnets.includes(s.physical_network))) continue;
+      ids.add(Number(s.segmentation_id));
+    }
+    return [...ids].sort((a, b) => a - b);
   }
 }

@@ -69,9 +69,11 @@ export class GenericSwitchDriver {
     const net = context.current;
     const seg = net["provider:segmentation_id"];
     if (net["provider:network_type"] !== "vlan" || !seg) return;
+    const physnetVlans = this.physnetVlansQuery();
     for (const [name, sw] of this.switchesOnPhysnet(net["provider:physical_network"])) {
       try {
-        await sw.addNetwork(seg, net.id);
+        const options = await physnetVlans(sw);
+        await (options ? sw.addNetwork(seg, net.id, options) : sw.addNetwork(seg, net.id));
       } catch (err) {
         this.log.error({ switch: name, network: net.id, err }, `Failed to create network ${net.id} on device: ${name}`);
         throw err;
@@ -87,9 +89,11 @@ export class GenericSwitchDriver {
     if (net["provider:network_type"] !== "vlan" || !seg) return;
     let error: unknown;
     let failed = false;
+    const physnetVlans = this.physnetVlansQuery();
     for (const [name, sw] of this.switchesOnPhysnet(net["provider:physical_network"])) {
       try {
-        await sw.delNetwork(seg, net.id);
+        const options = await physnetVlans(sw);
+        await (options ? sw.delNetwork(seg, net.id, options) : sw.delNetwork(seg, net.id));
         this.log.info({ switch: name, network: net.id }, `Network ${net.id} has been deleted on device ${name}`);
       } catch (err) {
         failed = true;
@@ -204,6 +208,24 @@ export class GenericSwitchDriver {
   }
 
   // ---- helpers shared with the trunk driver -----------------------------
+
+  /**
+   * Upstream's `physnet_vlans` for one network hook: for a switch whose type
+   * converges trunk VLANs and that has trunk ports, every VLAN on its
+   * physnets (asked of the host once per physnet set); else nothing, and
+   * the switch adds or removes the one VLAN.
+   */
+  private physnetVlansQuery(): (sw: DriverSwitch) => Promise<{ physnetVlans: number[] } | undefined> {
+    const cache = new Map<string, Promise<number[]>>();
+    return async (sw) => {
+      if (!sw.trunkVlansConverge || !sw.trunkPorts?.length || !this.host.physnetVlans) return undefined;
+      const physnets = [...new Set(sw.physicalNetworks)].sort();
+      const key = JSON.stringify(physnets);
+      let vlans = cache.get(key);
+      if (!vlans) cache.set(key, (vlans = this.host.physnetVlans(physnets)));
+      return { physnetVlans: await vlans };
+    };
+  }
 
   /** Switches whose `ngs_physical_networks` is empty or contains `physnet`. */
   switchesOnPhysnet(physnet: string | null | undefined): [string, DriverSwitch][] {

@@ -1,4 +1,4 @@
-import type { PortOptions } from "../device.js";
+import type { NetworkOptions, PortOptions } from "../device.js";
 import type { BindingProfile, LocalLinkInformation, SubPort, TrunkDetails } from "../types.js";
 
 /**
@@ -16,8 +16,13 @@ export interface DriverSwitch {
   /** `ngs_allowed_vlans` / `ngs_allowed_ports`. */
   isAllowed(port: string, vlan: number | string): boolean;
 
-  addNetwork(segmentationId: number | string, networkId: string): Promise<unknown>;
-  delNetwork(segmentationId: number | string, networkId: string): Promise<unknown>;
+  /** `ngs_trunk_ports`; with `trunkVlansConverge`, the driver passes `physnetVlans` only when there are some. */
+  readonly trunkPorts?: readonly string[];
+  /** Upstream's `trunk_vlans_converge`: add/delete network take the physnets' full VLAN set. */
+  readonly trunkVlansConverge?: boolean;
+
+  addNetwork(segmentationId: number | string, networkId: string, options?: NetworkOptions): Promise<unknown>;
+  delNetwork(segmentationId: number | string, networkId: string, options?: NetworkOptions): Promise<unknown>;
   plugPortToNetwork(port: string, segmentationId: number | string, options?: PortOptions): Promise<unknown>;
   deletePort(port: string, segmentationId: number | string, options?: PortOptions): Promise<unknown>;
   plugBondToNetwork(bond: string, segmentationId: number | string, options?: PortOptions): Promise<unknown>;

@@ -1,3 +1,4 @@
 export * from "./parse.js";
 export * from "./name-format.js";
 export * from "./ngs-options.js";
+export * from "./declare.js";

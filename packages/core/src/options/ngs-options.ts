@@ -1,8 +1,8 @@
-import { GenericSwitchException, GenericSwitchInvalidValue } from "../errors.js";
 import { didYouMean, IGNORED_NETMIKO_KEYS, TRANSPORT_KEYS } from "../config/keys.js";
 import { transportValueProblems } from "../config/transport-values.js";
 import { validatePortName, validateVlanId } from "../validation.js";
 import { compileNameFormat, type NetworkNameFormat } from "./name-format.js";
+import { optionProblemText } from "./declare.js";
 import { parseBool, parseChoice, parseInteger, parseList, parseMappings, parseNumber } from "./parse.js";
 
 /** Every per-device option the base knows (docs/upstream.md#per-device-options, `NGS_INTERNAL_OPTS`). */
@@ -131,7 +131,7 @@ export function parseNgsOptions(section: Readonly<Record<string, string>>, extra
     try {
       return parse(v);
     } catch (e) {
-      problems.push(`${key}: ${problemText(key, e)}`);
+      problems.push(`${key}: ${optionProblemText(key, e)}`);
       failures.set(key, e);
       return fallback;
     }
@@ -184,9 +184,12 @@ export function parseNgsOptions(section: Readonly<Record<string, string>>, extra
 }
 
 /**
- * Run each key's check and collect `key: message` for every one that throws
- * (a vendor's `configProblems()` with the shared wording). A check returns
- * nothing useful; it only throws.
+ * Run each key's check and collect `key: message` for every one that throws.
+ * A check returns nothing useful; it only throws.
+ *
+ * @deprecated Declare the options instead (`static options = { key: parser() }`,
+ * see `options/declare.ts`): the base parses and reports them. Kept for
+ * third-party plugins written before.
  */
 export function optionProblems(checks: Readonly<Record<string, () => unknown>>): string[] {
   const problems: string[] = [];
@@ -194,21 +197,12 @@ export function optionProblems(checks: Readonly<Record<string, () => unknown>>):
     try {
       check();
     } catch (e) {
-      const text = problemText(key, e);
+      const text = optionProblemText(key, e);
       // A check may cover several options; a message naming its own (`ngs_x: …`) keeps that name.
       problems.push(/^ngs_\w+: /.test(text) ? text : `${key}: ${text}`);
     }
   }
   return problems;
-}
-
-function problemText(key: string, e: unknown): string {
-  if (e instanceof GenericSwitchInvalidValue) return e.message;
-  if (e instanceof GenericSwitchException) {
-    // parse.ts messages start with the key already; drop it so lines read `key: message`.
-    return e.message.startsWith(`${key}: `) ? e.message.slice(key.length + 2) : e.message;
-  }
-  return e instanceof Error ? e.message : String(e);
 }
 
 function parsePortIdReSub(v: string): { pattern: string; repl: string } {

@@ -8,28 +8,37 @@ import { GenericSwitchConfigException } from "../errors.js";
 const TRUE = new Set(["true", "yes", "on", "1"]);
 const FALSE = new Set(["false", "no", "off", "0"]);
 
-function bad(key: string, value: string, expected: string): GenericSwitchConfigException {
-  return new GenericSwitchConfigException({
-    message: `${key}: invalid value ${JSON.stringify(value)}: expected ${expected}`,
-    option: key,
-    value,
-  });
+/** The one wording of a bad option value: `key: invalid value "x": expected …`. */
+export function invalidValueText(key: string, value: string, expected: string): string {
+  return `${key}: invalid value ${JSON.stringify(value)}: expected ${expected}`;
 }
 
-/** oslo's boolean strings: true/yes/on/1 and false/no/off/0, any case, surrounding blanks ignored. */
+/** A bad value in that wording, as the error every option parser throws (declared `custom()` parsers too). */
+export function badOptionValue(key: string, value: string, expected: string): GenericSwitchConfigException {
+  return new GenericSwitchConfigException({ message: invalidValueText(key, value, expected), option: key, value });
+}
+
+/** What a boolean option takes, in every message about one. */
+export const BOOLEAN_EXPECTED = "a boolean (true/yes/on/1 or false/no/off/0)";
+
+/**
+ * oslo.config's `BoolOpt` strings: true/yes/on/1 and false/no/off/0, any
+ * case, surrounding blanks ignored; anything else (`t`, `y`, empty) is an
+ * error, as in oslo. The one boolean parser of every `ngs_*` option.
+ */
 export function parseBool(key: string, value: string): boolean {
   const v = value.trim().toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  throw bad(key, value, "a boolean (true/yes/on/1 or false/no/off/0)");
+  throw badOptionValue(key, value, BOOLEAN_EXPECTED);
 }
 
 /** A base-10 integer within [min, max]. */
 export function parseInteger(key: string, value: string, min = -Infinity, max = Infinity): number {
   const v = value.trim();
-  if (!/^[+-]?[0-9]+$/.test(v)) throw bad(key, value, rangeText("an integer", min, max));
+  if (!/^[+-]?[0-9]+$/.test(v)) throw badOptionValue(key, value, rangeText("an integer", min, max));
   const n = Number(v);
-  if (n < min || n > max) throw bad(key, value, rangeText("an integer", min, max));
+  if (n < min || n > max) throw badOptionValue(key, value, rangeText("an integer", min, max));
   return n;
 }
 
@@ -37,11 +46,11 @@ export function parseInteger(key: string, value: string, min = -Infinity, max = 
 export function parseNumber(key: string, value: string, min = -Infinity, max = Infinity): number {
   const v = value.trim();
   const n = v === "" ? NaN : Number(v);
-  if (!Number.isFinite(n) || n < min || n > max) throw bad(key, value, rangeText("a number", min, max));
+  if (!Number.isFinite(n) || n < min || n > max) throw badOptionValue(key, value, rangeText("a number", min, max));
   return n;
 }
 
-function rangeText(kind: string, min: number, max: number): string {
+export function rangeText(kind: string, min: number, max: number): string {
   if (min > -Infinity && max < Infinity) return `${kind} from ${min} to ${max}`;
   if (min > -Infinity) return `${kind} >= ${min}`;
   if (max < Infinity) return `${kind} <= ${max}`;
@@ -66,7 +75,7 @@ export function parseMappings(key: string, value: string): Record<string, string
     const i = entry.indexOf(":");
     const k = i < 0 ? "" : entry.slice(0, i).trim();
     const v = i < 0 ? "" : entry.slice(i + 1).trim();
-    if (!k || !v) throw bad(key, value, `comma-separated key:value pairs (bad entry ${JSON.stringify(entry)})`);
+    if (!k || !v) throw badOptionValue(key, value, `comma-separated key:value pairs (bad entry ${JSON.stringify(entry)})`);
     (out[k] ??= []).push(v);
   }
   return out;

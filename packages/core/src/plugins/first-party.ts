@@ -30,4 +30,5 @@ export const FIRST_PARTY_DEVICE_PACKAGES: Readonly<Record<string, string>> = {
   netmiko_sonic: "@ngs/device-sonic",
   netmiko_dell_enterprise_sonic: "@ngs/device-sonic",
   netmiko_supermicro_smis: "@ngs/device-supermicro",
+  netconf_openconfig: "@ngs/device-openconfig",
 };

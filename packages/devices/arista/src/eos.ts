@@ -1,10 +1,13 @@
 import {
+  asn,
   CliSwitch,
   GenericSwitchConfigException,
-  L2VNI_OPTIONS,
-  l2vniSettings,
-  optionProblems,
+  L2VNI_OPTION_SPECS,
+  l2vniFromOptions,
+  portName,
+  str,
   type CommandTemplates,
+  type OptionValues,
   type PortNameRule,
   type VlanNameRule,
 } from "@ngs/core/device-kit";
@@ -83,6 +86,18 @@ export function eosVlanHasVni(output: string, vlan: number, vni: number): boolea
   return [...m[1]!.matchAll(/\[\s*(\d+)\s*,\s*(\d+)\s*\]/g)].some((p) => Number(p[1]) === vlan && Number(p[2]) === vni);
 }
 
+/** Arista's vendor options (docs/upstream.md#per-device-options). */
+export const EOS_OPTIONS = {
+  ngs_bgp_asn: asn({ description: "the switch's BGP AS number; required for L2VNI" }),
+  ngs_vxlan_interface: portName({
+    default: "Vxlan1",
+    deprecatedNames: ["vxlan_interface"],
+    description: "the VXLAN interface VNIs are mapped on (the deprecated `vxlan_interface` still works)",
+  }),
+  ngs_evpn_route_target: str({ default: "auto", description: "`auto`, or the route target for `route-target both`" }),
+  ...L2VNI_OPTION_SPECS,
+};
+
 /** `netmiko_arista_eos`. */
 export default class AristaEos extends CliSwitch {
   static override platform = aristaEos;
@@ -92,49 +107,36 @@ export default class AristaEos extends CliSwitch {
   static override vlanNameRule: VlanNameRule = { maxLength: 32, space: false };
   static override commands = EOS_COMMANDS;
   static override errorPatterns = EOS_ERROR_PATTERNS;
-  static override readonly extraOptions: readonly string[] = [
-    "ngs_bgp_asn",
-    "ngs_vxlan_interface",
-    // upstream's deprecated spelling of ngs_vxlan_interface
-    "vxlan_interface",
-    "ngs_evpn_route_target",
-    ...L2VNI_OPTIONS,
-  ];
+  static override readonly options = EOS_OPTIONS;
+  declare readonly options: OptionValues<typeof EOS_OPTIONS>;
 
   override get supportsL2vni(): boolean {
     return true;
   }
   /** `ngs_vxlan_interface` (or the deprecated `vxlan_interface`), default `Vxlan1`. */
   get vxlanInterface(): string {
-    const v = this.option("ngs_vxlan_interface")?.trim() || this.option("vxlan_interface")?.trim() || "Vxlan1";
-    return this.portName(v, "ngs_vxlan_interface");
+    return this.options.ngs_vxlan_interface;
   }
-  /** The VXLAN options, checked when the config loads (ngs_bgp_asn only when set: it is needed for L2VNI only). */
+  /** A route target other than `auto` lands in a command: checked as one word when the config loads. */
   protected override configProblems(): string[] {
-    const rt = this.option("ngs_evpn_route_target")?.trim();
-    return [
-      ...super.configProblems(),
-      ...optionProblems({
-        ngs_bum_replication_mode: () => l2vniSettings((o) => this.option(o)),
-        ngs_vxlan_interface: () => this.vxlanInterface,
-        ngs_bgp_asn: () => this.option("ngs_bgp_asn") !== undefined && this.bgpAsn,
-        ngs_evpn_route_target: () => rt && rt !== "auto" && this.portName(rt, "ngs_evpn_route_target"),
-      }),
-    ];
+    const problems = super.configProblems();
+    const rt = this.options.ngs_evpn_route_target;
+    if (rt !== "auto") {
+      try {
+        this.portName(rt, "ngs_evpn_route_target");
+      } catch (e) {
+        problems.push(`ngs_evpn_route_target: ${(e as Error).message}`);
+      }
+    }
+    return problems;
   }
 
   /** `ngs_bgp_asn`: required for L2VNI. */
   get bgpAsn(): string {
-    const asn = this.option("ngs_bgp_asn")?.trim();
+    const asn = this.options.ngs_bgp_asn;
     if (!asn) {
       throw new GenericSwitchConfigException({
         message: `Switch ${this.deviceName}: ngs_bgp_asn must be set to the switch's BGP AS number for L2VNI`,
-        option: "ngs_bgp_asn",
-      });
-    }
-    if (!/^\d+(\.\d+)?$/.test(asn)) {
-      throw new GenericSwitchConfigException({
-        message: `ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number (65000 or 1.10)`,
         option: "ngs_bgp_asn",
       });
     }
@@ -142,8 +144,8 @@ export default class AristaEos extends CliSwitch {
   }
 
   protected override composePlugSwitch(vni: number, segmentationId: number): string[] {
-    const settings = l2vniSettings((o) => this.option(o), this.logger);
-    const rt = this.option("ngs_evpn_route_target")?.trim() || "auto";
+    const settings = l2vniFromOptions(this.options, this.logger);
+    const rt = this.options.ngs_evpn_route_target;
     const vars = { vni, segmentation_id: segmentationId, bgp_asn: this.bgpAsn, vxlan_interface: this.vxlanInterface };
     const cmds = [
       ...this.formatCommands(EOS_L2VNI.PLUG, vars),
@@ -159,7 +161,7 @@ export default class AristaEos extends CliSwitch {
   }
 
   protected override composeUnplugSwitch(vni: number, segmentationId: number): string[] {
-    const settings = l2vniSettings((o) => this.option(o), this.logger);
+    const settings = l2vniFromOptions(this.options, this.logger);
     const vars = { vni, segmentation_id: segmentationId, bgp_asn: this.bgpAsn, vxlan_interface: this.vxlanInterface };
     return [
       ...(settings.mode === "multicast" ? this.formatCommands(EOS_L2VNI.UNFLOOD_VTEP, vars) : []),

@@ -1,4 +1,4 @@
-import { CliSwitch, OPERATION_NAMES, type CliOperation, type CommandTemplates, type OperationArgs, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
+import { CliSwitch, type CliOperation, type CommandTemplates, type OperationArgs, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 import { brocadeFastiron } from "./platforms.js";
 
 /** Brocade / Ruckus ICX FastIron (docs/upstream.md#command-lists-per-device-type): ports join VLANs from the VLAN side. */
@@ -37,18 +37,12 @@ export default class BrocadeFastIron extends CliSwitch {
     return this.formatCommands([FASTIRON_QUERY_PORT], { port: this.portName(a.port ?? a.bond) });
   }
 
-  protected override async run<K extends CliOperation>(operation: K, args: OperationArgs[K]): Promise<string> {
-    if (!PLUGS.has(operation)) return super.run(operation, args);
-    const commands = this.composeFor(operation, args);
-    const [query] = this.queriesFor(operation, args);
+  /** The answer names the port's current untagged VLAN: leave it first (unless it is VLAN 1). */
+  protected override planAfterQueries<K extends CliOperation>(operation: K, args: OperationArgs[K], answers: readonly string[], planned: readonly string[]): string[] {
+    if (!PLUGS.has(operation)) return [...planned];
     const a = args as { port?: string; bond?: string };
-    const port = this.portName(a.port ?? a.bond);
-    return this.withSession(async (session) => {
-      await session.enable();
-      const answer = await session.sendCommand(query!);
-      const current = Number(UNTAGGED_IN.exec(answer)?.[1] ?? 1);
-      const leave = current !== 1 ? this.composeDeletePort(this.portStep(port, current)) : [];
-      return this.applyOnSession(session, [...leave, ...commands], OPERATION_NAMES[operation]);
-    });
+    const current = Number(UNTAGGED_IN.exec(answers[0] ?? "")?.[1] ?? 1);
+    const leave = current !== 1 ? this.composeDeletePort(this.portStep(this.portName(a.port ?? a.bond), current)) : [];
+    return [...leave, ...planned];
   }
 }

@@ -1,10 +1,11 @@
 import {
   CliSwitch,
-  L2VNI_OPTIONS,
-  l2vniSettings,
-  optionProblems,
+  L2VNI_OPTION_SPECS,
+  l2vniFromOptions,
+  portName,
   validateNetworkId,
   type CommandTemplates,
+  type OptionValues,
   type SecurityGroupRule,
   type PortNameRule,
   type VlanNameRule,
@@ -73,6 +74,12 @@ export function nxosVlanHasPorts(output: string, vlan: number): boolean {
 }
 
 /** `netmiko_cisco_nxos`. */
+/** NX-OS's vendor options (docs/upstream.md#per-device-options). */
+export const NXOS_OPTIONS = {
+  ngs_nve_interface: portName({ default: "nve1", description: "the NVE interface VNIs are members of" }),
+  ...L2VNI_OPTION_SPECS,
+};
+
 export default class CiscoNxos extends CliSwitch {
   static override platform = ciscoNxos;
   /** One port: `Ethernet1/1`; `Ethernet1/1-4` is a range. */
@@ -80,7 +87,8 @@ export default class CiscoNxos extends CliSwitch {
   /** VLAN names: `name` takes 32 characters (128 only with `system vlan long-name`). */
   static override vlanNameRule: VlanNameRule = { maxLength: 32, space: false };
   static override commands = NXOS_COMMANDS;
-  static override readonly extraOptions: readonly string[] = ["ngs_nve_interface", ...L2VNI_OPTIONS];
+  static override readonly options = NXOS_OPTIONS;
+  declare readonly options: OptionValues<typeof NXOS_OPTIONS>;
 
   override get supportsL2vni(): boolean {
     return true;
@@ -99,23 +107,13 @@ export default class CiscoNxos extends CliSwitch {
     if (!["tcp", "udp", "icmp"].includes(String(rule.protocol))) throw this.ruleNotSupported("Only protocols tcp, udp, icmp are supported.");
     return true;
   }
-  /** The VXLAN options, checked when the config loads rather than at the first L2VNI operation. */
-  protected override configProblems(): string[] {
-    return [
-      ...super.configProblems(),
-      ...optionProblems({
-        ngs_bum_replication_mode: () => l2vniSettings((o) => this.option(o)),
-        ngs_nve_interface: () => this.nveInterface,
-      }),
-    ];
-  }
   /** `ngs_nve_interface`, default `nve1`. */
   get nveInterface(): string {
-    return this.portName(this.option("ngs_nve_interface")?.trim() || "nve1", "ngs_nve_interface");
+    return this.options.ngs_nve_interface;
   }
 
   protected override composePlugSwitch(vni: number, segmentationId: number): string[] {
-    const settings = l2vniSettings((o) => this.option(o), this.logger);
+    const settings = l2vniFromOptions(this.options, this.logger);
     const vars = { vni, segmentation_id: segmentationId, nve_interface: this.nveInterface };
     const cmds = this.formatCommands(NXOS_L2VNI.PLUG, vars);
     if (settings.mode === "multicast") {

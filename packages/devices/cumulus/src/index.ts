@@ -1,6 +1,6 @@
 export { default as CumulusNclu } from "./nclu.js";
 export { default as CumulusNvue } from "./nvue.js";
-export { nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueBumMode, type NvueL2vniConfig } from "./l2vni.js";
+export { NVUE_OPTIONS, nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueBumMode, type NvueL2vniConfig, type NvueOptions } from "./l2vni.js";
 export {
   NCLU_TEMPLATES,
   NCLU_ERROR_PATTERNS,

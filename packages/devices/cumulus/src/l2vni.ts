@@ -1,4 +1,17 @@
-import { GenericSwitchConfigException, parseMcastGroupMap, type Logger } from "@ngs/core/device-kit";
+import {
+  asn,
+  badOptionValue,
+  bool,
+  custom,
+  ipv4,
+  L2VNI_OPTION_SPECS,
+  list,
+  oneOf,
+  parseMcastGroupMap,
+  type Logger,
+  type OptionContext,
+  type OptionValues,
+} from "@ngs/core/device-kit";
 
 /** NVUE's BUM replication modes: upstream's two plus static head-end replication lists. */
 export type NvueBumMode = "ingress-replication" | "multicast" | "head-end-replication";
@@ -16,59 +29,58 @@ export interface NvueL2vniConfig {
   physnetHerFlood: Map<string, string[]>;
 }
 
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
-
-function fail(deviceName: string, option: string, value: string, expected: string): GenericSwitchConfigException {
-  return new GenericSwitchConfigException({
-    message: `Invalid configuration for switch ${deviceName}: ${option}: invalid value ${JSON.stringify(value)}: expected ${expected}`,
-    option,
-    value,
-  });
-}
-
-function ipList(deviceName: string, option: string, raw: string): string[] {
-  const ips = raw.split(",").map((s) => s.trim()).filter(Boolean);
-  for (const ip of ips) if (!IPV4.test(ip)) throw fail(deviceName, option, raw, "a comma list of IPv4 addresses");
-  return ips;
-}
-
-/** Read NVUE's VXLAN options; every bad value is a GenericSwitchConfigException naming its option. */
-export function nvueL2vniConfig(option: (name: string) => string | undefined, deviceName: string, logger?: Logger): NvueL2vniConfig {
-  const herFloodList = ipList(deviceName, "ngs_her_flood_list", option("ngs_her_flood_list") ?? "");
-  const physnetHerFlood = new Map<string, string[]>();
-  const rawMap = option("ngs_physnet_her_flood")?.trim();
-  if (rawMap) {
-    for (const entry of rawMap.split(";").map((s) => s.trim()).filter(Boolean)) {
-      const i = entry.indexOf(":");
-      const physnet = i > 0 ? entry.slice(0, i).trim() : "";
-      if (!physnet) throw fail(deviceName, "ngs_physnet_her_flood", rawMap, "physnet1:ip1,ip2;physnet2:ip3");
-      physnetHerFlood.set(physnet, ipList(deviceName, "ngs_physnet_her_flood", entry.slice(i + 1)));
-    }
-  }
-  const dflt: NvueBumMode = herFloodList.length > 0 || physnetHerFlood.size > 0 ? "head-end-replication" : "ingress-replication";
-  const mode = (option("ngs_bum_replication_mode")?.trim() || dflt) as NvueBumMode;
-  if (!["ingress-replication", "multicast", "head-end-replication"].includes(mode)) {
-    throw new GenericSwitchConfigException({
-      option: "ngs_bum_replication_mode",
-      allowed_options: "ingress-replication, multicast, head-end-replication",
+/** `physnet1:ip1,ip2;physnet2:ip3` → physnet → VTEPs. */
+function parsePhysnetHerFlood(raw: string, ctx: OptionContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const ip = ipv4();
+  for (const entry of raw.split(";").map((s) => s.trim()).filter(Boolean)) {
+    const i = entry.indexOf(":");
+    const physnet = i > 0 ? entry.slice(0, i).trim() : "";
+    const vteps = entry.slice(i + 1).split(",").map((s) => s.trim()).filter(Boolean);
+    const bad = !physnet || vteps.some((v) => {
+      try {
+        ip.parse(v, ctx);
+        return false;
+      } catch {
+        return true;
+      }
     });
+    if (bad) throw badOptionValue(ctx.key, raw, "physnet1:ip1,ip2;physnet2:ip3 (IPv4 addresses)");
+    out.set(physnet, vteps);
   }
-  const evpnRaw = (option("ngs_evpn_vni_config") ?? "false").trim().toLowerCase();
-  if (!["true", "yes", "1", "on", "false", "no", "0", "off"].includes(evpnRaw)) {
-    throw fail(deviceName, "ngs_evpn_vni_config", evpnRaw, "a boolean");
-  }
-  const base = option("ngs_mcast_group_base")?.trim() || undefined;
-  if (base !== undefined && !(IPV4.test(base) && Number(base.split(".")[0]) >= 224 && Number(base.split(".")[0]) <= 239)) {
-    throw fail(deviceName, "ngs_mcast_group_base", base, "an IPv4 multicast address");
-  }
-  const asn = option("ngs_bgp_asn")?.trim() || undefined;
-  if (asn !== undefined && !/^\d+(\.\d+)?$/.test(asn)) throw fail(deviceName, "ngs_bgp_asn", asn, "a BGP AS number");
+  return out;
+}
+
+/** NVUE's vendor options (docs/upstream.md#per-device-options). */
+export const NVUE_OPTIONS = {
+  ...L2VNI_OPTION_SPECS,
+  // NVUE adds static head-end replication; its default depends on the HER lists (nvueL2vniConfig).
+  ngs_bum_replication_mode: oneOf(["ingress-replication", "multicast", "head-end-replication"] as const, {
+    description: "BUM traffic: EVPN ingress replication, a multicast group, or the static HER lists (default when one is set)",
+  }),
+  ngs_bgp_asn: asn({ description: "the switch's BGP AS number; required when ngs_evpn_vni_config is on" }),
+  ngs_evpn_vni_config: bool({ description: "also configure the VNI in FRR's BGP EVPN" }),
+  ngs_her_flood_list: list({ item: ipv4(), items: "IPv4 addresses", description: "head-end replication: VTEPs for every physnet" }),
+  ngs_physnet_her_flood: custom({
+    type: "physnet VTEP lists",
+    parse: parsePhysnetHerFlood,
+    description: "head-end replication per physnet: `physnet1:ip1,ip2;physnet2:ip3`",
+  }),
+};
+
+export type NvueOptions = OptionValues<typeof NVUE_OPTIONS>;
+
+/** NVUE's VXLAN settings from its declared options (checked when the config loaded). */
+export function nvueL2vniConfig(options: NvueOptions, logger?: Logger): NvueL2vniConfig {
+  const physnetHerFlood = options.ngs_physnet_her_flood ?? new Map<string, string[]>();
+  const herFloodList = options.ngs_her_flood_list;
+  const dflt: NvueBumMode = herFloodList.length > 0 || physnetHerFlood.size > 0 ? "head-end-replication" : "ingress-replication";
   return {
-    mode,
-    evpnVniConfig: ["true", "yes", "1", "on"].includes(evpnRaw),
-    bgpAsn: asn,
-    mcastGroupBase: base,
-    mcastGroupMap: parseMcastGroupMap(option("ngs_mcast_group_map"), logger),
+    mode: options.ngs_bum_replication_mode ?? dflt,
+    evpnVniConfig: options.ngs_evpn_vni_config,
+    bgpAsn: options.ngs_bgp_asn,
+    mcastGroupBase: options.ngs_mcast_group_base,
+    mcastGroupMap: parseMcastGroupMap(options.ngs_mcast_group_map, logger),
     herFloodList,
     physnetHerFlood,
   };

@@ -1,4 +1,4 @@
-import { CliSwitch, type CliSessionLike, type DeviceConfig, type DeviceContext, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { CliSwitch, type ApplyStyle, type DeviceConfig, type DeviceContext, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 import { NCLU_ERROR_PATTERNS, NCLU_TEMPLATES } from "./templates.js";
 import { cumulusNclu } from "./platforms.js";
 
@@ -18,6 +18,8 @@ export default class CumulusNclu extends CliSwitch {
   static override commands: CommandTemplates = NCLU_TEMPLATES;
   static override errorPatterns = NCLU_ERROR_PATTERNS;
   static override shellCommands = true;
+  /** `net commit` (its SAVE_CONFIGURATION line) is the apply step: it always follows a change, its answer checked. */
+  static override applyMode: ApplyStyle = { kind: "commit", command: NCLU_TEMPLATES.SAVE_CONFIGURATION![0]! };
 
   constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
     super(config, deviceName, context);
@@ -25,17 +27,6 @@ export default class CumulusNclu extends CliSwitch {
       this.logger.warn(
         `Switch ${deviceName}: ngs_save_configuration is false, but NCLU applies a change only on 'net commit'; ngs commits anyway`,
       );
-    }
-  }
-
-  /** `net commit` is the apply step, so it always follows a change. */
-  override get saveConfiguration(): boolean {
-    return true;
-  }
-
-  override async saveConfig(session: CliSessionLike): Promise<void> {
-    for (const line of this.commands.SAVE_CONFIGURATION ?? []) {
-      this.checkOutput(await session.sendCommand(line), "commit");
     }
   }
 }

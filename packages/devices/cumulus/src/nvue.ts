@@ -1,17 +1,14 @@
 import {
   CliSwitch,
-  L2VNI_OPTIONS,
   validateVni,
-  type CliCommandPlan,
-  type CliOperation,
-  type CliSessionLike,
+  type ApplyStyle,
   type CommandTemplates,
+  type ConfigModeStyle,
   type DeviceConfig,
   type DeviceContext,
-  type OperationArgs,
   type PortNameRule,
 } from "@ngs/core/device-kit";
-import { nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig } from "./l2vni.js";
+import { NVUE_OPTIONS, nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig, type NvueOptions } from "./l2vni.js";
 import { EVPN_VNI_TEMPLATES, NVUE_APPLY, NVUE_ERROR_PATTERNS, NVUE_L2VNI_TEMPLATES, NVUE_TEMPLATES } from "./templates.js";
 import { cumulusNvue } from "./platforms.js";
 
@@ -32,29 +29,18 @@ export default class CumulusNvue extends CliSwitch {
   static override commands: CommandTemplates = NVUE_TEMPLATES;
   static override errorPatterns = NVUE_ERROR_PATTERNS;
   static override shellCommands = true;
-  static override extraOptions: readonly string[] = [
-    "ngs_bgp_asn",
-    "ngs_evpn_vni_config",
-    "ngs_her_flood_list",
-    "ngs_physnet_her_flood",
-    ...L2VNI_OPTIONS,
-  ];
+  /** No `sudo` and no config mode: the lines run at the shell prompt. */
+  static override configMode: ConfigModeStyle = { enable: false, enter: false, exit: false, checkLines: false };
+  /** Every set ends with `nv config apply --assume-yes` (a dry run shows it too); then saved as configured. */
+  static override applyMode: ApplyStyle = { kind: "line", line: NVUE_APPLY };
+  static override readonly options = NVUE_OPTIONS;
+  declare readonly options: NvueOptions;
 
   readonly l2vni: NvueL2vniConfig;
 
   constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
     super(config, deviceName, context);
-    this.l2vni = nvueL2vniConfig((o) => this.option(o), deviceName, this.logger);
-  }
-
-  override async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
-    return session.sendConfigSet(withApply(commands), { enterConfigMode: false, exitConfigMode: false });
-  }
-
-  /** A dry run shows the set exactly as sent, `nv config apply --assume-yes` included. */
-  override plan<K extends CliOperation>(operation: K, args: OperationArgs[K]): CliCommandPlan {
-    const p = super.plan(operation, args);
-    return p.commands.length > 0 ? { ...p, commands: withApply(p.commands) } : p;
+    this.l2vni = nvueL2vniConfig(this.options, this.logger);
   }
 
   // ---- L2VNI ------------------------------------------------------------
@@ -109,9 +95,4 @@ export default class CumulusNvue extends CliSwitch {
     if (!this.l2vni.bgpAsn) throw this.configError("ngs_bgp_asn configuration parameter is required when ngs_evpn_vni_config is enabled");
     return this.l2vni.bgpAsn;
   }
-}
-
-/** NVUE stages `nv set/unset`; the set takes effect only with its apply line last. */
-function withApply(commands: readonly string[]): string[] {
-  return [...commands, NVUE_APPLY];
 }

@@ -3,10 +3,8 @@ import { createLogger, GenericSwitchInvalidValue } from "@ngs/core";
 import CumulusNclu from "@ngs/device-cumulus/nclu";
 import CumulusNvue from "@ngs/device-cumulus/nvue";
 import { NVUE_APPLY, NVUE_TEMPLATES } from "@ngs/device-cumulus";
+import { LACP, NET, TRUNK } from "@ngs/test-utils";
 
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-const TRUNK = { sub_ports: [{ segmentation_id: 101 }, { segmentation_id: "102" }] };
-const LACP = { local_group_information: { bond_mode: "802.3ad" } };
 const quiet = { logger: createLogger({ level: "silent" }) };
 const base = { ip: "192.0.2.20", username: "cumulus", password: "pw" };
 

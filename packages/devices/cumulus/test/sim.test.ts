@@ -3,8 +3,8 @@ import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { createLogger, GenericSwitchInvalidValue, GenericSwitchNetmikoConfigError } from "@ngs/core";
 import CumulusNclu from "@ngs/device-cumulus/nclu";
 import CumulusNvue from "@ngs/device-cumulus/nvue";
+import { NET } from "@ngs/test-utils";
 
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
 const quiet = { logger: createLogger({ level: "silent" }) };
 const TRUNK = { sub_ports: [{ segmentation_id: 101 }, { segmentation_id: 102 }] };
 

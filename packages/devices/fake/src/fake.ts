@@ -1,12 +1,11 @@
 import { setTimeout as delay } from "node:timers/promises";
 import {
   CliSwitch,
-  GenericSwitchConfigException,
-  parseNumber,
+  number,
+  seconds,
+  type OptionValues,
   type CliSessionLike,
   type CommandTemplates,
-  type DeviceConfig,
-  type DeviceContext,
   type PortNameRule,
 } from "@ngs/core/device-kit";
 import { fake } from "./platforms.js";
@@ -36,6 +35,13 @@ const FAKE_COMMANDS: CommandTemplates = {
   DISABLE_PORT: ["disable {port}"],
 };
 
+/** The fake's options (upstream's, docs/upstream.md#per-device-options); a blank value means the default, as before. */
+export const FAKE_OPTIONS = {
+  ngs_fake_sleep_min_s: seconds({ default: 0, blankIsDefault: true, description: "shortest simulated delay per command set" }),
+  ngs_fake_sleep_max_s: seconds({ blankIsDefault: true, description: "longest simulated delay (default: the minimum)" }),
+  ngs_fake_failure_prob: number({ min: 0, max: 1, default: 0, blankIsDefault: true, description: 'probability a command set fails with "Random failure!"' }),
+};
+
 /**
  * `netmiko_fake`: a switch that exists only in memory. It composes commands,
  * locks and batches exactly like a CLI switch, but its "session" records the
@@ -51,7 +57,8 @@ export default class FakeSwitch extends CliSwitch {
   static override commands = FAKE_COMMANDS;
   /** Nothing to log in to. */
   static override needsLogin = false;
-  static override extraOptions = ["ngs_fake_sleep_min_s", "ngs_fake_sleep_max_s", "ngs_fake_failure_prob"];
+  static override readonly options = FAKE_OPTIONS;
+  declare readonly options: OptionValues<typeof FAKE_OPTIONS>;
 
   /** Every config set delivered, in delivery order. */
   readonly sent: FakeSentSet[] = [];
@@ -62,37 +69,24 @@ export default class FakeSwitch extends CliSwitch {
   /** How many sessions were opened (with reuse on, fewer than operations). */
   sessionsOpened = 0;
 
-  readonly sleepMinS: number;
-  readonly sleepMaxS: number;
-  readonly failureProb: number;
+  get sleepMinS(): number {
+    return this.options.ngs_fake_sleep_min_s;
+  }
+  /** Only a minimum given: sleep exactly that long. */
+  get sleepMaxS(): number {
+    return this.options.ngs_fake_sleep_max_s ?? this.sleepMinS;
+  }
+  get failureProb(): number {
+    return this.options.ngs_fake_failure_prob;
+  }
 
-  constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
-    super(config, deviceName, context);
-    const problems: string[] = [];
-    const num = (key: string, min: number, max: number): number => {
-      const v = this.option(key);
-      if (v === undefined || v.trim() === "") return 0;
-      try {
-        return parseNumber(key, v, min, max);
-      } catch (e) {
-        problems.push((e as Error).message);
-        return 0;
-      }
-    };
-    this.sleepMinS = num("ngs_fake_sleep_min_s", 0, Infinity);
-    const max = num("ngs_fake_sleep_max_s", 0, Infinity);
-    // Only a minimum given: sleep exactly that long.
-    this.sleepMaxS = this.option("ngs_fake_sleep_max_s") === undefined ? this.sleepMinS : max;
-    this.failureProb = num("ngs_fake_failure_prob", 0, 1);
+  /** The delay range must not be upside down. */
+  protected override configProblems(): string[] {
+    const problems = super.configProblems();
     if (this.sleepMaxS < this.sleepMinS) {
       problems.push(`ngs_fake_sleep_max_s: ${this.sleepMaxS} is less than ngs_fake_sleep_min_s (${this.sleepMinS})`);
     }
-    if (problems.length > 0) {
-      throw new GenericSwitchConfigException({
-        message: `Invalid configuration for switch ${deviceName}:\n${problems.map((p) => `  [genericswitch:${deviceName}] ${p}`).join("\n")}`,
-        problems,
-      });
-    }
+    return problems;
   }
 
   /** Commands of every delivered set, flattened (what a real switch would have run). */

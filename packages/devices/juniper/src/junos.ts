@@ -1,13 +1,14 @@
 import {
+  asn,
+  bool,
   CliSwitch,
   GenericSwitchConfigException,
   GenericSwitchNetmikoConfigError,
-  L2VNI_OPTIONS,
-  l2vniSettings,
-  OPERATION_NAMES,
-  parseBool,
-  parseNumber,
+  L2VNI_OPTION_SPECS,
+  l2vniFromOptions,
+  seconds,
   validateVni,
+  type OptionValues,
   type CliOperation,
   type L2vniSettings,
   type OperationArgs,
@@ -15,6 +16,8 @@ import {
   type DeviceConfig,
   type DeviceContext,
   type CommandTemplates,
+  type ApplyStyle,
+  type ConfigModeStyle,
   type PortNameRule,
   type VlanNameRule,
 } from "@ngs/core/device-kit";
@@ -22,6 +25,15 @@ import { commitWithRetries } from "./commit.js";
 import { parseShowVlans } from "./show-vlans.js";
 import { JUNOS_L2VNI_TEMPLATES, JUNOS_TEMPLATES } from "./templates.js";
 import { juniper } from "./platforms.js";
+
+/** Junos's vendor options (docs/upstream.md#per-device-options). */
+export const JUNOS_OPTIONS = {
+  ngs_commit_timeout: seconds({ default: 60, description: "seconds to keep retrying a commit while the configuration database is locked" }),
+  ngs_commit_interval: seconds({ default: 5, description: "seconds between commit attempts" }),
+  ngs_bgp_asn: asn({ description: "the switch's BGP AS number; required when ngs_evpn_vni_config is on" }),
+  ngs_evpn_vni_config: bool({ description: "also set the VLAN's EVPN route target (vrf-target)" }),
+  ...L2VNI_OPTION_SPECS,
+};
 
 /**
  * Juniper Junos (`netmiko_juniper`). Changes go into a private candidate
@@ -41,59 +53,19 @@ export default class Juniper extends CliSwitch {
   /** VLAN names: `set vlans NAME` takes 255 characters and one word. */
   static override vlanNameRule: VlanNameRule = { maxLength: 255, space: false };
   static override commands: CommandTemplates = JUNOS_TEMPLATES;
-  static override extraOptions: readonly string[] = [
-    "ngs_commit_timeout",
-    "ngs_commit_interval",
-    "ngs_bgp_asn",
-    "ngs_evpn_vni_config",
-    ...L2VNI_OPTIONS,
-  ];
+  /** `configure private`, then the set; stay in config mode for the commit. */
+  static override configMode: ConfigModeStyle = { enable: false, enter: "configure private", exit: false, checkLines: false };
+  /** Commit is the apply step on Junos, so it always follows a change. */
+  static override applyMode: ApplyStyle = { kind: "commit" };
+  static override readonly options = JUNOS_OPTIONS;
+  declare readonly options: OptionValues<typeof JUNOS_OPTIONS>;
 
-  /** Seconds to keep retrying a commit that fails for a retryable reason. */
-  readonly commitTimeoutS: number;
-  /** Seconds between commit attempts. */
-  readonly commitIntervalS: number;
   /** VXLAN settings: BUM replication mode and multicast groups. */
   readonly l2vni: L2vniSettings;
-  /** `ngs_evpn_vni_config`: also set the VLAN's EVPN route target. */
-  readonly evpnVniConfig: boolean;
 
   constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
     super(config, deviceName, context);
-    const problems: string[] = [];
-    const num = (key: string, dflt: number): number => {
-      const v = this.option(key);
-      if (v === undefined) return dflt;
-      try {
-        return parseNumber(key, v, 0);
-      } catch (e) {
-        problems.push(e instanceof Error ? e.message : String(e));
-        return dflt;
-      }
-    };
-    this.commitTimeoutS = num("ngs_commit_timeout", 60);
-    this.commitIntervalS = num("ngs_commit_interval", 5);
-    let evpn = false;
-    try {
-      evpn = parseBool("ngs_evpn_vni_config", this.option("ngs_evpn_vni_config") ?? "false");
-    } catch (e) {
-      problems.push(e instanceof Error ? e.message : String(e));
-    }
-    this.evpnVniConfig = evpn;
-    let l2vni: L2vniSettings = { mode: "ingress-replication", groupMap: new Map() };
-    try {
-      l2vni = l2vniSettings((o) => this.option(o), this.logger);
-    } catch (e) {
-      problems.push(e instanceof Error ? e.message : String(e));
-    }
-    this.l2vni = l2vni;
-    if (problems.length > 0) {
-      throw new GenericSwitchConfigException({
-        message: `Invalid configuration for switch ${deviceName}:\n${problems.map((p) => `  [genericswitch:${deviceName}] ${p}`).join("\n")}`,
-        option: `[genericswitch:${deviceName}]`,
-        problems,
-      });
-    }
+    this.l2vni = l2vniFromOptions(this.options, this.logger);
     if (this.option("ngs_save_configuration") !== undefined && !this.ngsConfig.saveConfiguration) {
       this.logger.warn(
         `Switch ${deviceName}: ngs_save_configuration is false, but Junos applies a change only on commit; ngs commits anyway`,
@@ -101,18 +73,17 @@ export default class Juniper extends CliSwitch {
     }
   }
 
-  /** Commit is the apply step on Junos, so it always follows a change. */
-  override get saveConfiguration(): boolean {
-    return true;
+  /** Seconds to keep retrying a commit that fails for a retryable reason (`ngs_commit_timeout`). */
+  get commitTimeoutS(): number {
+    return this.options.ngs_commit_timeout;
   }
-
-  protected override describeSave(): string[] {
-    return ["commit"];
+  /** Seconds between commit attempts (`ngs_commit_interval`). */
+  get commitIntervalS(): number {
+    return this.options.ngs_commit_interval;
   }
-
-  /** `configure private`, then the set; stay in config mode for the commit. */
-  override async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
-    return session.sendConfigSet(commands, { configModeCommand: "configure private", exitConfigMode: false });
+  /** `ngs_evpn_vni_config`: also set the VLAN's EVPN route target. */
+  get evpnVniConfig(): boolean {
+    return this.options.ngs_evpn_vni_config;
   }
 
   /**
@@ -120,7 +91,7 @@ export default class Juniper extends CliSwitch {
    * `ngs_commit_timeout` seconds while it fails with a database lock or a
    * concurrent-edit warning; any other failure at once.
    */
-  override async saveConfig(session: CliSessionLike): Promise<void> {
+  protected override async commitChanges(session: CliSessionLike): Promise<void> {
     const failure = await commitWithRetries(session, { timeoutS: this.commitTimeoutS, intervalS: this.commitIntervalS, logger: this.logger });
     if (failure === undefined) return;
     this.logger.debug({ error: failure }, "Commit failed");
@@ -133,29 +104,6 @@ export default class Juniper extends CliSwitch {
     return true;
   }
 
-  /**
-   * Junos names VLANs (after `ngs_network_name_format`), so plug/unplug
-   * first read the VLAN's name from `show vlans`; unknown VLAN →
-   * GenericSwitchNetmikoConfigError.
-   */
-  override async plugSwitchToNetwork(vni: number | string, segmentationId: number | string, physnet?: string | null): Promise<string> {
-    return this.changeVni("plugSwitchToNetwork", { vni, segmentationId, physnet });
-  }
-
-  override async unplugSwitchFromNetwork(vni: number | string, segmentationId: number | string, physnet?: string | null): Promise<string> {
-    return this.changeVni("unplugSwitchFromNetwork", { vni, segmentationId, physnet });
-  }
-
-  private async changeVni(op: "plugSwitchToNetwork" | "unplugSwitchFromNetwork", args: OperationArgs["plugSwitchToNetwork"]): Promise<string> {
-    const v = validateVni(args.vni);
-    const vlan = this.vlan(args.segmentationId);
-    const entry = parseShowVlans(await this.query(JUNOS_L2VNI_TEMPLATES.SHOW_VLANS)).find((e) => e.tag === vlan);
-    if (!entry) {
-      throw this.configError(`VLAN ${vlan} not found in 'show vlans'; cannot ${op === "plugSwitchToNetwork" ? "map" : "unmap"} VNI ${v}`);
-    }
-    return this.sendCommandsToDevice(this.composeVni(op === "plugSwitchToNetwork", v, entry.name), OPERATION_NAMES[op]);
-  }
-
   /** Dry run: the VLAN name is only known from the switch, so a placeholder stands for it. */
   protected override composePlugSwitch(vni: number, segmentationId: number): string[] {
     return this.composeVni(true, vni, `<name of VLAN ${segmentationId} from 'show vlans'>`);
@@ -165,9 +113,26 @@ export default class Juniper extends CliSwitch {
     return this.composeVni(false, vni, `<name of VLAN ${segmentationId} from 'show vlans'>`);
   }
 
+  /**
+   * Junos names VLANs (after `ngs_network_name_format`), so plug/unplug
+   * first read the VLAN's name from `show vlans` (on the session the change
+   * is then sent on); unknown VLAN → GenericSwitchNetmikoConfigError.
+   */
   protected override queriesFor<K extends CliOperation>(operation: K, args: OperationArgs[K]): string[] {
     if (operation === "plugSwitchToNetwork" || operation === "unplugSwitchFromNetwork") return [JUNOS_L2VNI_TEMPLATES.SHOW_VLANS];
     return super.queriesFor(operation, args);
+  }
+
+  protected override planAfterQueries<K extends CliOperation>(operation: K, args: OperationArgs[K], answers: readonly string[], planned: readonly string[]): string[] {
+    if (operation !== "plugSwitchToNetwork" && operation !== "unplugSwitchFromNetwork") return super.planAfterQueries(operation, args, answers, planned);
+    const a = args as OperationArgs["plugSwitchToNetwork"];
+    const v = validateVni(a.vni);
+    const vlan = this.vlan(a.segmentationId);
+    const entry = parseShowVlans(answers[0] ?? "").find((e) => e.tag === vlan);
+    if (!entry) {
+      throw this.configError(`VLAN ${vlan} not found in 'show vlans'; cannot ${operation === "plugSwitchToNetwork" ? "map" : "unmap"} VNI ${v}`);
+    }
+    return this.composeVni(operation === "plugSwitchToNetwork", v, entry.name);
   }
 
   private composeVni(plug: boolean, vni: number, vlanName: string): string[] {
@@ -186,10 +151,10 @@ export default class Juniper extends CliSwitch {
   }
 
   private bgpAsn(): string {
-    const asn = this.option("ngs_bgp_asn")?.trim();
-    if (!asn || !/^\d+(\.\d+)?$/.test(asn)) {
+    const asn = this.options.ngs_bgp_asn;
+    if (!asn) {
       throw new GenericSwitchConfigException({
-        message: `Switch ${this.deviceName}: ngs_bgp_asn must be the switch's BGP AS number when ngs_evpn_vni_config is true (got ${JSON.stringify(asn ?? "")})`,
+        message: `Switch ${this.deviceName}: ngs_bgp_asn must be the switch's BGP AS number when ngs_evpn_vni_config is true`,
         option: "ngs_bgp_asn",
       });
     }

@@ -2,11 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createLogger, GenericSwitchConfigException, GenericSwitchInvalidValue } from "@ngs/core";
 import Juniper from "@ngs/device-juniper/junos";
 import { JUNOS_RETRYABLE_COMMIT_ERRORS } from "@ngs/device-juniper";
-
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-const HEX = "0ae071f55be943e480eae41fefe85b21";
-const TRUNK = { sub_ports: [{ segmentation_id: 101 }, { segmentation_id: "102" }] };
-const LACP = { local_group_information: { bond_mode: "802.3ad" } };
+import { HEX, LACP, NET, TRUNK } from "@ngs/test-utils";
 
 function junos(extra: Record<string, string> = {}): Juniper {
   return new Juniper({ device_type: "netmiko_juniper", ip: "192.0.2.10", username: "ngs", password: "pw", ...extra }, "junos1", {

@@ -3,9 +3,8 @@ import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { createLogger, GenericSwitchConfigException, GenericSwitchNetmikoConfigError } from "@ngs/core";
 import Juniper from "@ngs/device-juniper/junos";
 import { parseShowVlans } from "@ngs/device-juniper";
+import { HEX, NET } from "@ngs/test-utils";
 
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-const HEX = "0ae071f55be943e480eae41fefe85b21";
 const quiet = { logger: createLogger({ level: "silent" }) };
 const junos = (extra: Record<string, string> = {}) =>
   new Juniper({ device_type: "netmiko_juniper", ip: "192.0.2.10", username: "ngs", password: "pw", ...extra }, "junos1", quiet);

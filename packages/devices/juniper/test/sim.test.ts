@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { createLogger, GenericSwitchInvalidValue, GenericSwitchNetmikoConfigError } from "@ngs/core";
+import { describe, expect, it } from "vitest";
+import type { SimSwitch } from "@ngs/switch-sim";
+import { GenericSwitchInvalidValue, GenericSwitchNetmikoConfigError } from "@ngs/core";
 import Juniper from "@ngs/device-juniper/junos";
-
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-const HEX = "0ae071f55be943e480eae41fefe85b21";
-const quiet = { logger: createLogger({ level: "silent" }) };
+import { HEX, NET } from "@ngs/test-utils";
+import { PASSWORD, simAndDevice } from "@ngs/vendor-testkit";
 
 /** A pattern that matches only its first `n` matching lines (a fault that clears itself). */
 class FirstMatches extends RegExp {
@@ -21,21 +19,9 @@ class FirstMatches extends RegExp {
   }
 }
 
-let sims: SimSwitch[] = [];
-afterEach(async () => {
-  await Promise.all(sims.map((s) => s.close()));
-  sims = [];
-});
-
 async function junosSwitch(extra: Record<string, string> = {}): Promise<{ sim: SimSwitch; dev: Juniper }> {
-  const sim = await startSwitch({ platform: "juniper", username: "ngs", password: "junos-pw", ports: ["ge-0/0/1", "ge-0/0/2", "xe-0/0/48"] });
-  sims.push(sim);
-  const dev = new Juniper(
-    { device_type: "netmiko_juniper", ip: sim.host, port: String(sim.port), username: "ngs", password: "junos-pw", ...extra },
-    "junos1",
-    quiet,
-  );
-  return { sim, dev };
+  const { sim, device } = await simAndDevice(Juniper, "netmiko_juniper", "juniper", extra, { ports: ["ge-0/0/1", "ge-0/0/2", "xe-0/0/48"] });
+  return { sim, dev: device as Juniper };
 }
 const commits = (sim: SimSwitch) => sim.commandLog.filter((c) => c === "commit").length;
 
@@ -92,7 +78,7 @@ describe("netmiko_juniper against the simulated Junos switch", () => {
     const err = await dev.plugPortToNetwork("ge-0/0/2", 33).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GenericSwitchNetmikoConfigError);
     expect(String((err as Error).message)).toMatch(/statements constraint check failed/);
-    expect(String((err as Error).message)).not.toContain("junos-pw");
+    expect(String((err as Error).message)).not.toContain(PASSWORD);
     expect(commits(sim)).toBe(1);
     expect(sim.state.ports.get("ge-0/0/2")?.accessVlan).toBeNull();
   });

@@ -1,6 +1,7 @@
 import {
   CliSwitch,
-  GenericSwitchException,
+  type ApplyStyle,
+  type ConfigModeStyle,
   type DeviceConfig,
   type DeviceContext,
   type CommandTemplates,
@@ -16,9 +17,11 @@ import { nokiaSrl } from "./platforms.js";
  * subinterfaces. Every change is sent in a private candidate, then
  * `commit stay` and `save startup` run, always.
  *
- * As upstream: its own send path, so `ngs_batch_requests` is not used, a
- * failure is not retried on a fresh connection, and `ngs_save_configuration`
- * does not apply (a change without `commit` would not take effect).
+ * As upstream: `ngs_batch_requests` is not used (`batchable = false`) and
+ * `ngs_save_configuration` does not apply (a change without `commit` would
+ * not take effect). With `ngs_ssh_reuse_connection`, a session that breaks
+ * mid-change is retried once on a fresh one, as on every switch (the private
+ * candidate of the broken session is gone with it).
  */
 export default class NokiaSrl extends CliSwitch {
   static override platform = nokiaSrl;
@@ -27,6 +30,11 @@ export default class NokiaSrl extends CliSwitch {
   /** VLAN names: the name ends a one-word `description`. */
   static override vlanNameRule: VlanNameRule = { maxLength: 240, space: false };
   static override commands: CommandTemplates = SRL_TEMPLATES;
+  /** The platform enters a private candidate; no enable. */
+  static override configMode: ConfigModeStyle = { enable: false };
+  /** `commit stay`, then `save startup`, after every change. */
+  static override applyMode: ApplyStyle = { kind: "commit-then-save" };
+  static override batchable = false;
 
   constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
     super(config, deviceName, context);
@@ -36,35 +44,5 @@ export default class NokiaSrl extends CliSwitch {
     if (this.option("ngs_save_configuration") !== undefined && !this.ngsConfig.saveConfiguration) {
       this.logger.warn(`Switch ${deviceName}: ngs_save_configuration is ignored for netmiko_nokia_srl; changes are always committed and saved`);
     }
-  }
-
-  override get saveConfiguration(): boolean {
-    return true;
-  }
-
-  protected override describeSave(): string[] {
-    return ["commit stay", "save startup"];
-  }
-
-  override async sendCommandsToDevice(commands: readonly string[], operation: string): Promise<string> {
-    if (commands.length === 0) {
-      this.logger.debug({ operation }, "Nothing to execute");
-      return "";
-    }
-    return this.withSession(async (session) => {
-      try {
-        const output = await session.sendConfigSet(commands);
-        this.checkOutput(output, operation);
-        await session.commit();
-        await session.saveConfig();
-        return output;
-      } catch (e) {
-        if (e instanceof GenericSwitchException) throw e;
-        // The switch refused a line, the commit or the save: a configuration error.
-        if (e instanceof Error && e.name === "CommandError") throw this.rejected(operation, e.message, e);
-        // Anything else becomes a GenericSwitch error here, so the base does not retry it.
-        throw this.mapError(e);
-      }
-    });
   }
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createLogger, GenericSwitchNotSupported } from "@ngs/core";
 import NokiaSrl from "@ngs/device-nokia/srl";
+import { HEX, NET } from "@ngs/test-utils";
 
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-const HEX = "0ae071f55be943e480eae41fefe85b21";
 const TRUNK = { sub_ports: [{ segmentation_id: 101 }] };
 const quiet = { logger: createLogger({ level: "silent" }) };
 const srl = (extra: Record<string, string> = {}) =>

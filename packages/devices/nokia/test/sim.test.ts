@@ -1,27 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { createLogger, GenericSwitchNetmikoConfigError } from "@ngs/core";
+import { describe, expect, it } from "vitest";
+import { GenericSwitchNetmikoConfigError } from "@ngs/core";
 import NokiaSrl from "@ngs/device-nokia/srl";
-
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-const HEX = "0ae071f55be943e480eae41fefe85b21";
-const quiet = { logger: createLogger({ level: "silent" }) };
-
-let sims: SimSwitch[] = [];
-afterEach(async () => {
-  await Promise.all(sims.map((s) => s.close()));
-  sims = [];
-});
+import { HEX, NET } from "@ngs/test-utils";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 async function srlSwitch(extra: Record<string, string> = {}) {
-  const sim = await startSwitch({ platform: "nokia_srl", username: "admin", password: "srl-pw", ports: ["ethernet-1/1", "ethernet-1/2"] });
-  sims.push(sim);
-  const dev = new NokiaSrl(
-    { device_type: "netmiko_nokia_srl", ip: sim.host, port: String(sim.port), username: "admin", password: "srl-pw", ...extra },
-    "srl1",
-    quiet,
-  );
-  return { sim, dev };
+  const { sim, device } = await simAndDevice(NokiaSrl, "netmiko_nokia_srl", "nokia_srl", extra, { ports: ["ethernet-1/1", "ethernet-1/2"] });
+  return { sim, dev: device as NokiaSrl };
 }
 
 describe("netmiko_nokia_srl against the simulated SR Linux switch", () => {

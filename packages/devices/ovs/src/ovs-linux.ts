@@ -1,16 +1,19 @@
 import {
   CliSwitch,
-  GenericSwitchConfigException,
-  validatePortName,
+  portName,
   validateVni,
-  type DeviceConfig,
-  type DeviceContext,
   type CommandTemplates,
+  type OptionValues,
   type PortNameRule,
 } from "@ngs/core/device-kit";
 import { OVS_L2VNI_TEMPLATES, OVS_TEMPLATES } from "./templates.js";
 import { ovsLinux } from "./platforms.js";
 
+
+/** OVS's vendor option (docs/upstream.md#per-device-options). */
+export const OVS_OPTIONS = {
+  ngs_ovs_bridge: portName({ default: "genericswitch", description: "the bridge whose external_ids hold the L2VNI VNI → VLAN map" }),
+};
 
 /**
  * Open vSwitch on Linux (`netmiko_ovs_linux`), upstream's CI reference
@@ -29,23 +32,12 @@ export default class OvsLinux extends CliSwitch {
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: false };
   static override commands: CommandTemplates = OVS_TEMPLATES;
   static override shellCommands = true;
-  static override extraOptions: readonly string[] = ["ngs_ovs_bridge"];
+  static override readonly options = OVS_OPTIONS;
+  declare readonly options: OptionValues<typeof OVS_OPTIONS>;
 
   /** `ngs_ovs_bridge` (default `genericswitch`): where upstream keeps L2VNI metadata. */
-  readonly bridge: string;
-
-  constructor(config: DeviceConfig, deviceName: string, context: DeviceContext = {}) {
-    super(config, deviceName, context);
-    const raw = this.option("ngs_ovs_bridge")?.trim() || "genericswitch";
-    try {
-      this.bridge = validatePortName(raw, { shell: true, what: "ngs_ovs_bridge" });
-    } catch (e) {
-      throw new GenericSwitchConfigException({
-        message: `Invalid configuration for switch ${deviceName}:\n  [genericswitch:${deviceName}] ngs_ovs_bridge: ${(e as Error).message}`,
-        option: `[genericswitch:${deviceName}]`,
-        cause: e,
-      });
-    }
+  get bridge(): string {
+    return this.options.ngs_ovs_bridge;
   }
 
   // ---- L2VNI (bridge external_ids) --------------------------------------

@@ -2,9 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createLogger, GenericSwitchConfigException, GenericSwitchInvalidValue } from "@ngs/core";
 import OvsLinux from "@ngs/device-ovs/ovs-linux";
 import { OVS_TEMPLATES, parsePortTags, parseVniMapping } from "@ngs/device-ovs";
+import { NET, TRUNK } from "@ngs/test-utils";
 
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-const TRUNK = { sub_ports: [{ segmentation_id: 101 }, { segmentation_id: "102" }] };
 const LACP = { local_group_information: { bond_mode: "4" } };
 const quiet = { logger: createLogger({ level: "silent" }) };
 const ovs = (extra: Record<string, string> = {}) =>

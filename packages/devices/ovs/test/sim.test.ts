@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { createLogger, GenericSwitchInvalidValue, GenericSwitchNetmikoConfigError } from "@ngs/core";
+import { describe, expect, it } from "vitest";
+import { GenericSwitchInvalidValue, GenericSwitchNetmikoConfigError } from "@ngs/core";
+import type { SimSwitch } from "@ngs/switch-sim";
 import OvsLinux from "@ngs/device-ovs/ovs-linux";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
-const quiet = { logger: createLogger({ level: "silent" }) };
 let sim: SimSwitch | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
 async function ovsSwitch() {
-  sim = await startSwitch({ platform: "ovs_linux", username: "ngs", password: "ovs-pw", secret: "ovs-pw", ports: ["p1", "p2"] });
-  const dev = new OvsLinux(
-    { device_type: "netmiko_ovs_linux", ip: sim.host, port: String(sim.port), username: "ngs", password: "ovs-pw", secret: "ovs-pw" },
-    "ovs1",
-    quiet,
-  );
-  return { sim, dev };
+  const started = await simAndDevice(OvsLinux, "netmiko_ovs_linux", "ovs_linux", {}, { ports: ["p1", "p2"] });
+  sim = started.sim;
+  return { sim, dev: started.device as OvsLinux };
 }
 
 describe("netmiko_ovs_linux against the simulated OVS host", () => {

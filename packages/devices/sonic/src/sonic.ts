@@ -1,17 +1,35 @@
 import {
+  asn,
   CliSwitch,
-  GenericSwitchConfigException,
-  L2VNI_OPTIONS,
-  optionProblems,
-  validatePortName,
+  L2VNI_OPTION_SPECS,
+  oneOf,
+  portName,
   validateVni,
-  type CliSessionLike,
+  type OptionValues,
+  type ConfigModeStyle,
   type CommandTemplates,
   type PortNameRule,
 } from "@ngs/core/device-kit";
 import { sonicVlanHasPorts, sonicVniOf } from "./parsers.js";
 import { SONIC_ERROR_PATTERNS, SONIC_L2VNI_TEMPLATES, SONIC_TEMPLATES } from "./templates.js";
 import { sonic } from "./platforms.js";
+
+/** SONiC's vendor options (docs/upstream.md#per-device-options). */
+export const SONIC_OPTIONS = {
+  ...L2VNI_OPTION_SPECS,
+  // SONiC floods by BGP EVPN only: upstream refuses multicast at init.
+  ngs_bum_replication_mode: oneOf(["ingress-replication"] as const, {
+    default: "ingress-replication",
+    description: "only ingress-replication (BGP EVPN) on SONiC",
+  }),
+  ngs_vtep_name: portName({
+    deprecatedNames: ["vtep_name"],
+    // A VTEP name, not a port: `-` is never a range here.
+    rule: { innerSpace: false, dashRange: false },
+    description: "the VXLAN tunnel (VTEP) name; required for L2VNI (the deprecated `vtep_name` still works)",
+  }),
+  ngs_bgp_asn: asn({ description: "the switch's BGP AS number; required for L2VNI" }),
+};
 
 /**
  * Community SONiC (`netmiko_sonic`). Commands run in a root shell
@@ -28,18 +46,10 @@ export default class Sonic extends CliSwitch {
   static override commands: CommandTemplates = SONIC_TEMPLATES;
   static override errorPatterns = SONIC_ERROR_PATTERNS;
   static override shellCommands = true;
-  static override extraOptions: readonly string[] = [
-    "ngs_vtep_name",
-    // upstream's deprecated spelling of ngs_vtep_name
-    "vtep_name",
-    "ngs_bgp_asn",
-    ...L2VNI_OPTIONS,
-  ];
-
-  override async sendConfigSet(session: CliSessionLike, commands: readonly string[]): Promise<string> {
-    await session.enable();
-    return session.sendConfigSet(commands, { exitConfigMode: false });
-  }
+  static override readonly options = SONIC_OPTIONS;
+  declare readonly options: OptionValues<typeof SONIC_OPTIONS>;
+  /** Stay at the prompt after the set (the platform has no config mode to leave); answers are checked whole. */
+  static override configMode: ConfigModeStyle = { exit: false, checkLines: false };
 
   /**
    * A VLAN must exist before it gets members (LP#2148349), so every subport
@@ -67,39 +77,15 @@ export default class Sonic extends CliSwitch {
 
   /** `ngs_vtep_name`, else the deprecated `vtep_name`; required for L2VNI. */
   get vtepName(): string {
-    const v = this.option("ngs_vtep_name")?.trim() || this.option("vtep_name")?.trim();
+    const v = this.options.ngs_vtep_name;
     if (!v) throw this.configError("vtep_name configuration parameter is required for L2VNI support on SONiC switches");
-    return validatePortName(v, { shell: true, what: "ngs_vtep_name" });
-  }
-
-  /** ngs_vtep_name and ngs_bgp_asn, when set, checked when the config loads (both are needed for L2VNI only). */
-  protected override configProblems(): string[] {
-    const set = (k: string) => Boolean(this.option(k)?.trim());
-    return [
-      ...super.configProblems(),
-      ...optionProblems({
-        ngs_bum_replication_mode: () => {
-          const mode = this.option("ngs_bum_replication_mode")?.trim();
-          if (mode && mode !== "ingress-replication") {
-            throw new Error(`SONiC supports only ingress-replication (BGP EVPN), got ${JSON.stringify(mode)}`);
-          }
-        },
-        ngs_vtep_name: () => (set("ngs_vtep_name") || set("vtep_name")) && this.vtepName,
-        ngs_bgp_asn: () => set("ngs_bgp_asn") && this.bgpAsn,
-      }),
-    ];
+    return v;
   }
 
   /** `ngs_bgp_asn`; required for L2VNI. */
   get bgpAsn(): string {
-    const asn = this.option("ngs_bgp_asn")?.trim();
+    const asn = this.options.ngs_bgp_asn;
     if (!asn) throw this.configError("ngs_bgp_asn configuration parameter is required for L2VNI support on SONiC switches");
-    if (!/^\d+(\.\d+)?$/.test(asn)) {
-      throw new GenericSwitchConfigException({
-        message: `ngs_bgp_asn: invalid value ${JSON.stringify(asn)}: expected a BGP AS number (65000 or 1.10)`,
-        option: "ngs_bgp_asn",
-      });
-    }
     return asn;
   }
 

@@ -2,10 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createLogger, GenericSwitchInvalidValue } from "@ngs/core";
 import Sonic from "@ngs/device-sonic/sonic";
 import DellEnterpriseSonic from "@ngs/device-sonic/dell-enterprise-sonic";
+import { LACP, NET, TRUNK } from "@ngs/test-utils";
 
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-const TRUNK = { sub_ports: [{ segmentation_id: 101 }, { segmentation_id: "102" }] };
-const LACP = { local_group_information: { bond_mode: "802.3ad" } };
 const quiet = { logger: createLogger({ level: "silent" }) };
 
 for (const [type, Cls] of [

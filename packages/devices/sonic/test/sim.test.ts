@@ -1,33 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { createLogger, GenericSwitchInvalidValue, GenericSwitchNetmikoConfigError } from "@ngs/core";
+import { describe, expect, it } from "vitest";
+import { GenericSwitchInvalidValue, GenericSwitchNetmikoConfigError } from "@ngs/core";
 import Sonic from "@ngs/device-sonic/sonic";
 import DellEnterpriseSonic from "@ngs/device-sonic/dell-enterprise-sonic";
-
-const NET = "0ae071f5-5be9-43e4-80ea-e41fefe85b21";
-const quiet = { logger: createLogger({ level: "silent" }) };
-
-let sims: SimSwitch[] = [];
-afterEach(async () => {
-  await Promise.all(sims.map((s) => s.close()));
-  sims = [];
-});
+import { NET } from "@ngs/test-utils";
+import { simAndDevice } from "@ngs/vendor-testkit";
 
 async function sonicSwitch(extra: Record<string, string> = {}, Cls: typeof Sonic = Sonic) {
-  const sim = await startSwitch({
-    platform: "sonic",
-    username: "admin",
-    password: "sonic-pw",
-    secret: "sudo-pw",
-    ports: ["Ethernet0", "Ethernet4", "Ethernet48", "PortChannel10"],
-  });
-  sims.push(sim);
-  const dev = new Cls(
-    { device_type: "netmiko_sonic", ip: sim.host, port: String(sim.port), username: "admin", password: "sonic-pw", secret: "sudo-pw", ...extra },
-    "sonic1",
-    quiet,
-  );
-  return { sim, dev };
+  const { sim, device } = await simAndDevice(Cls, "netmiko_sonic", "sonic", extra, { ports: ["Ethernet0", "Ethernet4", "Ethernet48", "PortChannel10"] });
+  return { sim, dev: device as Sonic };
 }
 
 describe("netmiko_sonic against the simulated SONiC switch", () => {

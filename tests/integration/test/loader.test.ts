@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   GenericSwitchDevice,
@@ -16,9 +16,11 @@ import {
   type PluginEntry,
 } from "@ngs/core";
 
-const WORKSPACE = fileURLToPath(new URL("../../..", import.meta.url));
-const CLI_PACKAGE_JSON = join(WORKSPACE, "packages/cli/package.json");
-const CORE_DIR = join(WORKSPACE, "packages/core");
+// The ngs command's package is the host whose dependencies are the plugins; each package is found by name.
+const resolvePackage = (name: string) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+const CLI_PACKAGE_JSON = join(resolvePackage("@ngs/cli"), "package.json");
+const CORE_DIR = resolvePackage("@ngs/core");
+const FAKE_DIR = resolvePackage("@ngs/device-fake");
 
 let tmp: string;
 beforeAll(() => {
@@ -56,7 +58,7 @@ describe("workspace plugin (@ngs/device-fake through the host's package.json)", 
     const plugins = discoverPlugins({ hostPackageJson: CLI_PACKAGE_JSON });
     const fake = plugins.find((p) => p.deviceType === "netmiko_fake")!;
     expect(fake).toMatchObject({ packageName: "@ngs/device-fake", subpath: "./fake", pluginApi: 1, source: "host" });
-    expect(fake.packageDir).toBe(join(WORKSPACE, "packages/devices/fake"));
+    expect(fake.packageDir).toBe(FAKE_DIR);
     // Other vendors come from the same manifests; @ngs/core and @ngs/switch-sim carry none.
     expect(plugins.map((p) => p.deviceType)).toEqual(expect.arrayContaining(["netmiko_cisco_ios", "netmiko_ovs_linux", "netmiko_juniper"]));
     expect(plugins.some((p) => p.packageName === "@ngs/core")).toBe(false);

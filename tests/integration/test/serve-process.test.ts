@@ -1,20 +1,18 @@
 /**
  * `ngs serve` as a child process: SIGTERM during an operation on a slow
  * switch, a second signal, SIGHUP reloads, readiness against a real etcd,
- * and two processes sharing one etcd with batching on.
+ * two processes sharing one etcd with batching on, and refusing noauth on a
+ * public address.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { ciscoIos } from "@ngs/device-cisco/platforms";
-import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
-import { IronicClient, SW_PASSWORD, SW_SECRET, http, section } from "./helpers.js";
-
-const NGS_BIN = fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
+import { IronicClient, SIM_PASSWORD as SW_PASSWORD, SIM_SECRET as SW_SECRET, http, simSection as section, startEtcd, type EtcdFixture } from "@ngs/test-utils";
+import { NGS_BIN } from "./ngs-bin.js";
 
 interface Served {
   child: ChildProcess;
@@ -195,5 +193,30 @@ describe("with etcd", () => {
     b!.child.kill("SIGTERM");
     expect(await a!.exit).toBe(0);
     expect(await b!.exit).toBe(0);
+  });
+});
+
+// Moved from packages/server/test/listener.test.ts: it runs the ngs command, which the server package cannot depend on.
+describe("listener settings", () => {
+  let sim: SimSwitch;
+  beforeAll(async () => {
+    sim = await startSwitch({ ...simOpts, platform: ciscoIos });
+  });
+  afterAll(async () => sim?.close());
+
+  function writeConfig(name: string, listener: string[]): string {
+    const file = join(dir, name);
+    writeFileSync(file, [section("leaf", "netmiko_cisco_ios", sim), "[ironic_networking_json_rpc]", ...listener, ""].join("\n"));
+    return file;
+  }
+
+  it("ngs serve exits 2 with the reason when noauth is asked for on a public address, listening on nothing", async () => {
+    const file = writeConfig("cli-public.ini", ["host_ip = 0.0.0.0", "port = 0", "auth_strategy = noauth"]);
+    const child = spawn(process.execPath, [NGS_BIN, "serve", "--config-file", file], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NGS_LOG_LEVEL: "" } });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const code = await new Promise<number | null>((r) => child.on("close", r));
+    expect(code).toBe(2);
+    expect(stderr).toContain("noauth is only allowed on a loopback host_ip");
   });
 });

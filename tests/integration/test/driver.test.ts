@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   GenericSwitchDriver,
@@ -23,10 +23,10 @@ import {
   type NeutronSegment,
 } from "@ngs/core";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { SIM_PASSWORD as PASSWORD, SIM_SECRET as SECRET } from "@ngs/test-utils";
 
-const HOST_PACKAGE_JSON = fileURLToPath(new URL("../../cli/package.json", import.meta.url));
-const PASSWORD = "drv-test-pw";
-const SECRET = "drv-test-en";
+// The ngs command's package: its dependencies are the plugins a host loads.
+const HOST_PACKAGE_JSON = createRequire(import.meta.url).resolve("@ngs/cli/package.json");
 
 const SEG100: NeutronSegment = { id: "seg-100", network_type: "vlan", segmentation_id: 100, physical_network: "physnet1" };
 const SEG200: NeutronSegment = { id: "seg-200", network_type: "vlan", segmentation_id: 200, physical_network: "physnet1" };

@@ -1,7 +1,7 @@
 // PoolLock over a real etcd, across separate OS processes: the switch never
 // sees more sessions than ngs_max_connections allows.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
+import { SIM_PASSWORD, SIM_USERNAME, startEtcd, type EtcdFixture } from "@ngs/test-utils";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { killAll, startHost, type Host } from "./workers/hosts.js";
 
@@ -36,15 +36,15 @@ function opsFor(proc: number) {
 async function runHosts(maxConnections: number, vtyLimit: number): Promise<void> {
   sw = await startSwitch({
     platform: "cisco_ios",
-    username: "admin",
-    password: "s3cret",
+    username: SIM_USERNAME,
+    password: SIM_PASSWORD,
     faults: { commandLatencyMs: 3, maxSessions: vtyLimit },
   });
   for (let p = 0; p < PROCESSES; p++) {
     hosts.push(
       startHost({
         backendUrl: etcd.url,
-        switch: { host: sw.host, port: sw.port, username: "admin", password: "s3cret" },
+        switch: { host: sw.host, port: sw.port, username: SIM_USERNAME, password: SIM_PASSWORD },
         ops: opsFor(p),
         maxConnections,
         acquireTimeoutS: 60,

@@ -117,45 +117,8 @@ export function startHost(job: HostJob): Host {
   return host;
 }
 
-/** Wait until `cond()` is true, polling; fails with `what` after `timeoutMs`. */
-export async function until(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000, everyMs = 20): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await cond()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
 /** Kill whatever is still running (test cleanup). */
 export async function killAll(hosts: Host[]): Promise<void> {
   for (const h of hosts) if (h.child.exitCode === null && h.child.signalCode === null) h.child.kill("SIGKILL");
   await Promise.all(hosts.map((h) => h.exited));
-}
-
-/** A child process that takes one etcd lock and holds it until killed (workers/hold-lock.mjs). */
-export interface LockHolder {
-  child: ChildProcess;
-  exited: Promise<unknown>;
-  /** Everything the child printed so far. */
-  output(): string;
-  /** SIGKILL, as a crash: its lease is never revoked. */
-  crash(): Promise<unknown>;
-}
-
-export function startLockHolder(backendUrl: string, lockName: string): LockHolder {
-  const script = fileURLToPath(new URL("./hold-lock.mjs", import.meta.url));
-  const child = spawn(process.execPath, [script, backendUrl, lockName], { stdio: ["ignore", "pipe", "inherit"] });
-  const exited = new Promise((r) => child.on("exit", r));
-  let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  return {
-    child,
-    exited,
-    output: () => out,
-    crash: () => {
-      child.kill("SIGKILL");
-      return exited;
-    },
-  };
 }

@@ -7,14 +7,8 @@
 // job: { backendUrl, switch: {host, port, username, password}, maxConnections,
 //        batch, save, ops: [{port, vlan}], lockTtlS?, batchOptions?, closeTimeoutMs?, deviceConfig?,
 //        closeAfterFirstResult?, requestTimeoutMs? }
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { resolve, dirname } from "node:path";
 import { createCoordination, createLogger } from "@ngs/core";
-
-const here = dirname(fileURLToPath(import.meta.url));
-// The vendor package is not a dependency of core (it depends on core); load its built entry point.
-const iosUrl = pathToFileURL(resolve(here, "../../../devices/cisco/dist/ios.js")).href;
-const { default: CiscoIos } = await import(iosUrl);
+import CiscoIos from "@ngs/device-cisco/ios";
 
 const job = JSON.parse(process.argv[2]);
 const emit = (o) => process.stdout.write(`${JSON.stringify({ pid: process.pid, ...o })}\n`);

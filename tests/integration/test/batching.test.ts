@@ -1,5 +1,5 @@
 // Batching (ngs_batch_requests) over a real etcd and the SSH switch simulator.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { Etcd3 } from "etcd3";
 import {
   GenericSwitchBatchError,
@@ -8,20 +8,14 @@ import {
   createCoordination,
   createLogger,
   type Coordination,
-  type GenericSwitchDevice,
   type WorkerLock,
 } from "@ngs/core";
-import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
+import { SIM_PASSWORD, SIM_USERNAME, startEtcd, type EtcdFixture } from "@ngs/test-utils";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { killAll, startHost, until, type Host, type HostJob } from "./workers/hosts.js";
+import CiscoIos from "@ngs/device-cisco/ios";
+import { killAll, startHost, type Host, type HostJob } from "./workers/hosts.js";
 
-// The vendor package depends on core, so core cannot depend on it: load its build directly.
-const iosUrl = new URL("../../devices/cisco/dist/ios.js", import.meta.url).href;
-type DeviceCtor = new (config: Record<string, string>, name: string, context: object) => GenericSwitchDevice & {
-  plugPortToNetwork(port: string, vlan: number): Promise<string>;
-};
-
-const CREDS = { username: "admin", password: "s3cret" };
+const CREDS = { username: SIM_USERNAME, password: SIM_PASSWORD };
 let etcd: EtcdFixture;
 let client: Etcd3;
 let sw: SimSwitch | undefined;
@@ -104,10 +98,13 @@ describe("batching across processes", () => {
     hosts.push(victim);
     const lockKey = batchKeys(sw.host).executeLock;
     // The victim holds the execute lock and the switch has started receiving its batch.
-    await until(async () => {
-      const holder = await client.get(lockKey).string();
-      return !!holder?.includes(`/${victim.pid}/`) && sw!.commandLog.some((l) => l.includes("interface GigabitEthernet9/"));
-    }, "the victim to hold the execute lock mid-batch");
+    await vi.waitFor(
+      async () => {
+        const holder = await client.get(lockKey).string();
+        expect(!!holder?.includes(`/${victim.pid}/`) && sw!.commandLog.some((l) => l.includes("interface GigabitEthernet9/")), "the victim to hold the execute lock mid-batch").toBe(true);
+      },
+      { timeout: 30_000, interval: 20 },
+    );
     victim.child.kill("SIGKILL");
     await victim.exited;
     sw.faults.commandLatencyMs = 2;
@@ -129,7 +126,7 @@ describe("batching across processes", () => {
     const vlanLines = sw.commandLog.filter((l) => /switchport access vlan/.test(l)).map((l) => l.trim());
     expect(new Set(vlanLines).size).toBe(vlanLines.length);
     // Its inputs and any result written for them went with its lease: nothing left.
-    await until(async () => (await client.getAll().prefix("/ngs/").count()) === 0, "etcd to hold nothing under /ngs/", 15_000);
+    await vi.waitFor(async () => expect(await client.getAll().prefix("/ngs/").count(), "etcd to hold nothing under /ngs/").toBe(0), { timeout: 15_000, interval: 20 });
   });
 
   it("the switch dropping the connection mid-batch: the affected batches fail at once, the rest are applied", async () => {
@@ -327,7 +324,6 @@ async function inProcessDevice(backendUrl: string, s: SimSwitch, batch: Record<s
   const logger = createLogger({ level: "silent" });
   const coordination = await createCoordination({ backendUrl }, { logger, requestTimeoutMs: 1000, batch });
   coordinations.push(coordination);
-  const { default: CiscoIos } = (await import(iosUrl)) as { default: DeviceCtor };
   const device = new CiscoIos(
     { device_type: "netmiko_cisco_ios", ip: s.host, port: String(s.port), ...CREDS, ngs_batch_requests: "true" },
     "sw1",
@@ -385,7 +381,7 @@ describe("batching: one config-mode pass per round", () => {
       { port: "GigabitEthernet8/5", vlan: 15 },
     ];
     const results = Promise.allSettled(ops.map((op) => device.plugPortToNetwork(op.port, op.vlan)));
-    await until(async () => (await queue.getBatches()).length === ops.length, "every request to be queued");
+    await vi.waitFor(async () => expect(await queue.getBatches(), "every request to be queued").toHaveLength(ops.length), { timeout: 30_000, interval: 20 });
     const logStart = sw.commandLog.length;
     await blocker.release();
     const settled = await results;
@@ -484,7 +480,7 @@ describe("batching when etcd goes away", () => {
   it("etcd down while waiting: the request fails with GenericSwitchBatchError by its timeout, nothing hangs", async () => {
     const { coordination, device } = await setup(300);
     const pending = device.plugPortToNetwork("GigabitEthernet0/2", 11).catch((e: unknown) => e);
-    await until(() => sw!.commandLog.some((l) => l.includes("GigabitEthernet0/2")), "the worker to start sending");
+    await vi.waitFor(() => expect(sw!.commandLog.some((l) => l.includes("GigabitEthernet0/2")), "the worker to start sending").toBe(true), { timeout: 30_000, interval: 20 });
     await etcd2!.kill();
     const err = await pending;
     expect(err).toBeInstanceOf(GenericSwitchBatchError);

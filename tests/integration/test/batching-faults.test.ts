@@ -6,14 +6,14 @@
 // after its caller got an error, no command set applied twice, every caller answered
 // (a generous deadline on the wait, not a benchmark), nothing left in etcd under /ngs/.
 import { createServer, type Server, type Socket } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Etcd3 } from "etcd3";
 import { batchKeys } from "@ngs/core";
-import { startEtcd, type EtcdFixture } from "@ngs/test-utils";
+import { SIM_PASSWORD, SIM_USERNAME, startEtcd, type EtcdFixture } from "@ngs/test-utils";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
-import { killAll, startHost, until, type Host, type HostJob, type OpResult } from "./workers/hosts.js";
+import { killAll, startHost, type Host, type HostJob, type OpResult } from "./workers/hosts.js";
 
-const CREDS = { username: "admin", password: "s3cret" };
+const CREDS = { username: SIM_USERNAME, password: SIM_PASSWORD };
 /** Short leases and deadlines so a fault plays out in seconds (the defaults are 10 s, 10 s, 30 s, 60 s). */
 const FAST = { lockTtlS: 2, inputTtlS: 2, horizonMs: 3000, sendBudgetMs: 3000, watchSliceMs: 500, waitTimeoutMs: 60_000 };
 
@@ -74,7 +74,7 @@ function timedLog(s: SimSwitch): TimedLog {
 
 /** Wait for every host to exit, at most `ms` (the bound the issue states, made generous). */
 async function allAnswered(hs: Host[], ms: number): Promise<OpResult[]> {
-  await until(() => hs.every((h) => h.child.exitCode !== null || h.child.signalCode !== null), "every caller to be answered and its host to exit", ms, 50);
+  await vi.waitFor(() => expect(hs.every((h) => h.child.exitCode !== null || h.child.signalCode !== null), "every caller to be answered and its host to exit").toBe(true), { timeout: ms, interval: 50 });
   return hs.flatMap((h) => h.results);
 }
 
@@ -96,7 +96,7 @@ function assertPromisesKept(log: TimedLog, results: OpResult[]): void {
 }
 
 async function nothingLeft(c: Etcd3, ms = 20_000): Promise<void> {
-  await until(async () => (await c.getAll().prefix("/ngs/").count()) === 0, "etcd to hold nothing under /ngs/", ms, 100);
+  await vi.waitFor(async () => expect(await c.getAll().prefix("/ngs/").count(), "etcd to hold nothing under /ngs/").toBe(0), { timeout: ms, interval: 100 });
 }
 
 describe("etcd outages", () => {
@@ -105,7 +105,7 @@ describe("etcd outages", () => {
     const groups = [1, 2, 3, 4];
     // Hosts stop waiting for their worker 2 s into shutdown (etcd is gone).
     hosts = groups.map((g) => startHost(job(s, portOps(g, 1), { closeTimeoutMs: 2000 })));
-    await until(() => s.commandLog.some((l) => /interface GigabitEthernet\d\/1/.test(l)), "the worker to start sending");
+    await vi.waitFor(() => expect(s.commandLog.some((l) => /interface GigabitEthernet\d\/1/.test(l)), "the worker to start sending").toBe(true), { timeout: 30_000, interval: 20 });
     await e.kill();
     const stoppedAt = Date.now();
     // Bound: horizon + send budget + clock margin + a request timeout (≈ 8 s); generous here.
@@ -136,7 +136,7 @@ describe("etcd outages", () => {
     // Callers keep their requests alive across the outage (horizon 20 s > 15 s).
     const batchOptions = { ...FAST, horizonMs: 20_000, sendBudgetMs: 5000 };
     hosts = [0, 1, 2].map((g) => startHost(job(s, portOps(g, 2), { batchOptions, logLevel: "info" })));
-    await until(() => s.commandLog.some((l) => /interface GigabitEthernet\d\/\d/.test(l)), "the worker to start sending");
+    await vi.waitFor(() => expect(s.commandLog.some((l) => /interface GigabitEthernet\d\/\d/.test(l)), "the worker to start sending").toBe(true), { timeout: 30_000, interval: 20 });
     await e.kill();
     // The outage itself (a fault of fixed length, not a wait for a condition).
     await new Promise((r) => setTimeout(r, 15_000));
@@ -168,13 +168,13 @@ describe("a killed worker", () => {
     const { client: c, sw: s, log } = await setup(1000);
     const victim = startHost(job(s, portOps(9, 6)));
     hosts.push(victim);
-    await until(async () => !!(await c.get(batchKeys(s.host).executeLock).string())?.includes(`/${victim.pid}/`), "the victim to hold the execute lock", 60_000);
+    await vi.waitFor(async () => expect(!!(await c.get(batchKeys(s.host).executeLock).string())?.includes(`/${victim.pid}/`), "the victim to hold the execute lock").toBe(true), { timeout: 60_000, interval: 20 });
     const others = [1, 2].map((g) => startHost(job(s, portOps(g, 2))));
     hosts.push(...others);
     const othersQueued = async () =>
       Object.values(await c.getAll().prefix(batchKeys(s.host).inputPrefix).strings()).filter((v) => /GigabitEthernet[12]\//.test(v)).length === 4;
-    await until(othersQueued, "the other callers' requests to be queued", 60_000);
-    await until(() => s.commandLog.some((l) => l.includes("interface GigabitEthernet9/")), "the victim to be mid-batch", 60_000);
+    await vi.waitFor(async () => expect(await othersQueued(), "the other callers' requests to be queued").toBe(true), { timeout: 60_000, interval: 20 });
+    await vi.waitFor(() => expect(s.commandLog.some((l) => l.includes("interface GigabitEthernet9/")), "the victim to be mid-batch").toBe(true), { timeout: 60_000, interval: 20 });
     victim.child.kill("SIGKILL");
     const killedAt = Date.now();
     s.faults.commandLatencyMs = 50;
