@@ -2,7 +2,22 @@ export * from "./types.js";
 export * from "./errors.js";
 export { CliSession, stripEcho } from "./session.js";
 export { authOrder, openTransport, type Transport } from "./transport.js";
-export { platforms, platformNames, getPlatform, promptPatternFor } from "./platforms.js";
+export {
+  iosLike,
+  junosLike,
+  vrpLike,
+  linuxShell,
+  srlLike,
+  singleModeCli,
+  linux,
+  platformProblems,
+  PLATFORM_FAMILIES,
+  registerPlatform,
+  platformNames,
+  getPlatform,
+  promptPatternFor,
+  type PlatformOptions,
+} from "./platform-kit.js";
 export { sessionOptionsFromConfig, parseDisabledAlgorithms, parseBool, SESSION_CONFIG_KEYS } from "./config.js";
 export { fingerprintSha256, verifyHostKey, parseKnownHosts, hostMatches, knownHostsName } from "./hostkeys.js";
 export { stripAnsi, normaliseLineEndings, OutputCleaner, Redactor } from "./text.js";

@@ -1,85 +1,34 @@
 /**
  * The session: netmiko's behaviour (login, prompt, enable, config mode,
- * config sets, save, commit) driven by a Platform table. Every wait is a
- * read-until-pattern with a deadline; nothing sleeps.
+ * config sets, save, commit) driven by a Platform object. Every wait is a
+ * read-until-pattern with a deadline; nothing sleeps. Reading and writing
+ * are in `session-io.ts`, mode changes in `session-modes.ts`.
  */
 import { Channel } from "./channel.js";
 import {
   AuthenticationError,
   ChannelClosedError,
   CliSessionError,
-  CommandError,
   CommitNotSupportedError,
   ConnectError,
-  EnableRefusedError,
   ReadTimeoutError,
   SaveNotSupportedError,
 } from "./errors.js";
-import { getPlatform, promptPatternFor } from "./platforms.js";
-import { Redactor, escapeRegExp, tail } from "./text.js";
+import { getPlatform, promptPatternFor } from "./platform-kit.js";
+import { Wire, since, stripEcho, type LineResult } from "./session-io.js";
+import { SessionModes } from "./session-modes.js";
+import { Redactor } from "./text.js";
 import { Transcript } from "./transcript.js";
 import { openTransport, type Transport } from "./transport.js";
-import type {
-  CliSessionApi,
-  DialogueStep,
-  LoginHandler,
-  Platform,
-  SendCommandOptions,
-  SendConfigSetOptions,
-  SessionOptions,
-  WireLogger,
-} from "./types.js";
+import type { CliSessionApi, SendCommandOptions, SendConfigSetOptions, SessionOptions } from "./types.js";
 
-const DEFAULT_READ_TIMEOUT_MS = 10_000;
-const DEFAULT_SAVE_TIMEOUT_MS = 100_000;
-/** Bounds on dialogue rounds so a looping device cannot hold a session forever. */
-const MAX_LOGIN_ROUNDS = 8;
-const MAX_DIALOGUE_ROUNDS = 5;
-const CTRL_C = "\x03";
 /** Numbers each session of the process, so a debug log or transcript block says which session it is. */
 let sessionCounter = 0;
 
-/** Milliseconds since `t0` (performance.now()), rounded for logs. */
-const since = (t0: number) => Math.round(performance.now() - t0);
-
-interface LineResult {
-  output: string;
-  /** The pattern index that ended the read: 0 is the prompt, others are the extras passed in. */
-  index: number;
-}
-
-export class CliSession implements CliSessionApi {
-  readonly platform: Platform;
-  private base = "";
-  private promptRe: RegExp;
-  /** Prompt of the platform (any hostname), only after a newline: for reads right after a write. */
-  private readonly genericAfterWrite: RegExp;
-  /** The last lines up to and including the last prompt seen: tells the current mode. */
-  private promptBlock = "";
+export class CliSession extends SessionModes implements CliSessionApi {
   private queue: Promise<unknown> = Promise.resolve();
   private closing = false;
-  /** A read timed out: the device may still be busy, so close() skips the polite logout. */
-  private tainted = false;
-  private readonly terminators: string;
   private readonly openedAt = performance.now();
-  /** Login answered an in-band password question (PowerConnect): a failed login is then an authentication failure. */
-  private inbandPasswordSent = false;
-
-  private constructor(
-    private readonly options: SessionOptions,
-    platform: Platform,
-    private readonly transport: Transport,
-    private readonly channel: Channel,
-    private readonly redactor: Redactor,
-    private readonly transcript: Transcript,
-    private readonly wire: Wire,
-  ) {
-    this.platform = platform;
-    this.terminators = platform.promptTerminators ?? "#>";
-    const terms = escapeClass(this.terminators);
-    this.genericAfterWrite = new RegExp(`\\n[^\\n]*[${terms}][ \\t]*$`);
-    this.promptRe = this.genericAfterWrite;
-  }
 
   /** Connects, logs in, finds the prompt and runs the platform's session preparation (paging off). */
   static async open(options: SessionOptions): Promise<CliSession> {
@@ -295,20 +244,6 @@ export class CliSession implements CliSessionApi {
     await this.destroy();
   }
 
-  // ---------------------------------------------------------------- internals
-
-  private get where(): { host: string; port: number } {
-    return { host: this.options.host, port: this.options.port ?? 22 };
-  }
-
-  private get readTimeout(): number {
-    return this.options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
-  }
-
-  private get saveTimeout(): number {
-    return this.options.saveTimeoutMs ?? DEFAULT_SAVE_TIMEOUT_MS;
-  }
-
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(() => {
       if (this.closing) throw new CliSessionError("The session is closed.", this.where);
@@ -335,279 +270,11 @@ export class CliSession implements CliSessionApi {
     await this.transcript.close();
   }
 
-  private async login(): Promise<void> {
-    const handlers = this.platform.loginHandlers ?? [];
-    const patterns = [...handlers.map((h) => h.prompt), this.platform.promptPattern];
-    let output = "";
-    for (let round = 0; ; round++) {
-      const r = await this.channel.readUntil(patterns, this.readTimeout);
-      if (r.index === handlers.length) {
-        output = r.output;
-        break;
-      }
-      if (round >= MAX_LOGIN_ROUNDS) {
-        throw new ConnectError(`Login to ${this.where.host} kept asking questions; last output:\n${this.scrubTail(r.output)}`, this.where);
-      }
-      this.answerLogin(handlers[r.index]!);
-    }
-    // Confirm with a fresh prompt (a banner line can look like one), then learn it.
-    const r = await this.sendLine("", this.readTimeout, [], this.genericAfterWrite);
-    this.learnPrompt(r.output || output);
-    if (this.platform.enableDuringLogin) await this.doEnable();
-    for (const cmd of this.platform.sessionPreparation) await this.sendLine(cmd, this.readTimeout);
-  }
-
-  private answerLogin(h: LoginHandler): void {
-    const a = h.answer;
-    if (typeof a === "string") {
-      this.channel.write(a + this.platform.returnChar);
-      return;
-    }
-    const value =
-      a.credential === "username" ? this.options.username : a.credential === "password" ? this.options.password : this.options.secret;
-    if (a.credential === "password") this.inbandPasswordSent = true;
-    this.channel.write((value ?? "") + this.platform.returnChar);
-  }
-
-  /** Sets the base prompt from the last line of `output` (netmiko's set_base_prompt). */
-  private learnPrompt(output: string): void {
-    const lines = output.split("\n");
-    const line = (lines[lines.length - 1] ?? "").trim();
-    const terms = this.terminators;
-    if (!line || !terms.includes(line[line.length - 1]!)) {
-      throw new CommandError(
-        `Router prompt not found on ${this.where.host}: the last line '${this.scrubTail(line, 80)}' does not end with one of '${terms}'.`,
-        "",
-        this.scrubTail(output),
-        this.where,
-      );
-    }
-    let base = line.slice(0, -1).trimEnd();
-    const m = this.platform.basePromptPattern?.exec(line);
-    if (m?.[1]) base = m[1].trim();
-    if (this.platform.basePromptMaxLength) base = base.slice(0, this.platform.basePromptMaxLength);
-    this.base = base;
-    this.promptRe = new RegExp(`\\n[^\\n]*${escapeRegExp(base)}[^\\n]*[${escapeClass(terms)}][ \\t]*$`);
-    this.promptBlock = lastLines(output, 3);
-  }
-
-  /**
-   * Writes one line and reads until the prompt (pattern index 0) or one of
-   * `extra`. `promptOverride` replaces the learned prompt for this read.
-   */
-  private async sendLine(line: string, timeoutMs: number, extra: RegExp[] = [], promptOverride?: RegExp): Promise<LineResult> {
-    this.channel.drain();
-    const t0 = performance.now();
-    this.channel.write(line + this.platform.returnChar);
-    const r = await this.readPrompt(timeoutMs, extra, promptOverride);
-    if (this.wire.enabled) this.wire.log("sent", { command: line, answer: stripEcho(r.output, line, this.platform), ms: since(t0) });
-    return r;
-  }
-
-  private async readPrompt(timeoutMs: number, extra: RegExp[] = [], promptOverride?: RegExp): Promise<LineResult> {
-    const r = await this.read([promptOverride ?? this.promptRe, ...extra], timeoutMs);
-    if (r.index === 0) this.promptBlock = lastLines(r.output, 3);
-    return { output: r.output, index: r.index };
-  }
-
-  private read(patterns: RegExp[], timeoutMs: number) {
-    return this.channel.readUntil(patterns, timeoutMs).catch((err: unknown) => {
-      if (err instanceof ReadTimeoutError) this.tainted = true;
-      throw err;
-    });
-  }
-
-  private isInConfig(): boolean {
-    const c = this.platform.config;
-    return c ? c.inConfigPattern.test(this.promptBlock) : true;
-  }
-
-  private async doEnable(): Promise<string> {
-    const e = this.platform.enable;
-    if (!e || e.enabledPattern.test(this.promptBlock)) return "";
-    const t0 = performance.now();
-    let out: string;
-    let secretSent: boolean;
-    try {
-      ({ out, passwords: secretSent } = await this.modeCommand(e.command, e.passwordPrompt, e.usernamePrompt));
-    } catch (err) {
-      if (!(err instanceof CommandError) || !/was refused/.test(err.message)) throw err;
-      throw this.enableRefused(e.command, err.output, true);
-    }
-    if (!e.enabledPattern.test(this.promptBlock)) throw this.enableRefused(e.command, out, secretSent);
-    this.wire.log("enable", { command: e.command, ms: since(t0) });
-    return out;
-  }
-
-  private async doConfigMode(command?: string): Promise<string> {
-    const c = this.platform.config;
-    if (!c || this.isInConfig()) return "";
-    const cmd = command ?? c.enter;
-    const { out } = await this.modeCommand(cmd, this.platform.enable?.passwordPrompt, this.platform.enable?.usernamePrompt);
-    if (!this.isInConfig()) throw this.commandError("Failed to enter configuration mode", cmd, lastLines(out, 3), out);
-    return out;
-  }
-
-  private async doExitConfigMode(): Promise<string> {
-    const c = this.platform.config;
-    if (!c || !this.isInConfig()) return "";
-    if (c.noExitForUser !== undefined && c.noExitForUser === this.options.username) return "";
-    let out = "";
-    for (const b of c.beforeExit ?? []) {
-      if (b.when.test(this.promptBlock)) out += (await this.sendLine(b.command, this.readTimeout)).output;
-    }
-    const relearn = this.platform.relearnPromptOnModeChange === true;
-    for (let i = 0; i < (c.exitRepeat ?? 1) && this.isInConfig(); i++) {
-      out += await this.dialogue(c.exit, c.exitConfirm ?? [], this.readTimeout, relearn ? this.genericAfterWrite : undefined);
-    }
-    if (relearn) this.learnPrompt(out);
-    if (this.isInConfig()) throw this.commandError("Failed to exit configuration mode", c.exit, lastLines(out, 3), out);
-    return out;
-  }
-
-  /**
-   * A mode change that may ask for a password (enable, `sudo -s`) or a user
-   * name (RADIUS enable). A second password prompt means the secret was
-   * refused: abort with Ctrl-C and report.
-   */
-  private async modeCommand(cmd: string, passwordPrompt?: RegExp, usernamePrompt?: RegExp): Promise<{ out: string; passwords: boolean }> {
-    const relearn = this.platform.relearnPromptOnModeChange === true;
-    const prompt = relearn ? this.genericAfterWrite : undefined;
-    const extra: RegExp[] = [];
-    if (passwordPrompt) extra.push(passwordPrompt);
-    if (usernamePrompt) extra.push(usernamePrompt);
-    let r = await this.sendLine(cmd, this.readTimeout, extra, prompt);
-    let out = r.output;
-    let passwords = 0;
-    for (let round = 0; r.index !== 0; round++) {
-      const isPassword = extra[r.index - 1] === passwordPrompt;
-      if (round >= MAX_DIALOGUE_ROUNDS || (isPassword && passwords > 0)) {
-        this.channel.write(CTRL_C);
-        await this.readPrompt(this.readTimeout, [], prompt).catch(() => undefined);
-        throw this.commandError(`'${cmd}' was refused: the password was not accepted`, cmd, lastLines(out, 3), out);
-      }
-      if (isPassword) {
-        passwords++;
-        // Secrets are never echoed by the device, and writes never reach the transcript.
-        this.channel.write((this.options.secret ?? "") + this.platform.returnChar);
-      } else {
-        this.channel.write(this.options.username + this.platform.returnChar);
-      }
-      r = await this.readPrompt(this.readTimeout, extra, prompt);
-      out += r.output;
-    }
-    if (relearn) this.learnPrompt(out);
-    return { out, passwords: passwords > 0 };
-  }
-
-  /**
-   * The enable (or sudo) step failed: one clean cause for the message, the
-   * scrubbed device answer kept on the error (and in the debug log) only.
-   */
-  private enableRefused(command: string, output: string, secretSent: boolean): EnableRefusedError {
-    const answer = this.scrubTail(lastLines(output, 3));
-    this.wire.log("enable refused", { command, answer });
-    const what = secretSent ? "enable secret rejected" : this.options.secret ? "enable mode refused" : "enable mode refused (no secret configured)";
-    return new EnableRefusedError(what, `${what} by ${this.where.host}:${this.where.port}`, this.redactor.scrub(command), answer, this.where);
-  }
-
-  /** Sends `cmd`, answering each question in `steps` until the prompt returns. */
-  private async dialogue(cmd: string, steps: DialogueStep[], timeoutMs: number, promptOverride?: RegExp): Promise<string> {
-    const questions = steps.map((s) => s.prompt);
-    let r = await this.sendLine(cmd, timeoutMs, questions, promptOverride);
-    let out = r.output;
-    for (let round = 0; r.index !== 0; round++) {
-      if (round >= MAX_DIALOGUE_ROUNDS) {
-        throw this.commandError(`'${cmd}' kept asking questions`, cmd, lastLines(out, 3), out);
-      }
-      this.channel.write(steps[r.index - 1]!.answer + this.platform.returnChar);
-      r = await this.readPrompt(timeoutMs, questions, promptOverride);
-      out += r.output;
-    }
-    return out;
-  }
-
-  /** The first line of `text` matching an error pattern, or undefined. */
-  private findError(text: string, usePlatform: boolean, extra: RegExp[] = []): string | undefined {
-    const patterns = usePlatform ? [...this.platform.errorPatterns, ...extra] : extra;
-    for (const re of patterns) {
-      re.lastIndex = 0;
-      const m = re.exec(text);
-      if (!m) continue;
-      const start = text.lastIndexOf("\n", m.index) + 1;
-      const end = text.indexOf("\n", m.index);
-      return text.slice(start, end < 0 ? undefined : end).trim();
-    }
-    return undefined;
-  }
-
-  private commandError(what: string, command: string, detail: string, output: string): CommandError {
-    const cmd = this.redactor.scrub(command);
-    const shown = this.scrubTail(output);
-    return new CommandError(
-      `${what} on ${this.where.host} (${this.platform.name}): ${this.redactor.scrub(detail)}`,
-      cmd,
-      shown,
-      this.where,
-    );
-  }
-
-  private scrubTail(text: string, n = 500): string {
-    return tail(this.redactor.scrub(text), n);
-  }
-}
-
-function escapeClass(chars: string): string {
-  return chars.replace(/[\]\\^-]/g, "\\$&");
-}
-
-/** The last `n` lines of `text` (all of it when it has fewer); runs after every prompt, so no split of the whole output. */
-function lastLines(text: string, n: number): string {
-  let i = text.length;
-  for (let k = 0; k < n; k++) {
-    if (i <= 0) return text;
-    i = text.lastIndexOf("\n", i - 1);
-    if (i < 0) return text;
-  }
-  return text.slice(i + 1);
-}
-
-/** Drops the echoed command (first line, when it is the echo), the prompt and its context lines. */
-export function stripEcho(output: string, cmd: string, platform: Platform): string {
-  const lines = output.split("\n");
-  const echo = cmd.trim();
-  if (lines.length > 0 && (echo === "" ? lines[0]!.trim() === "" : lines[0]!.includes(echo))) lines.shift();
-  lines.pop();
-  const ctx = platform.promptContextLines;
-  while (lines.length > 0 && (lines[lines.length - 1]!.trim() === "" || (ctx && ctx.test(lines[lines.length - 1]!)))) {
-    lines.pop();
-  }
-  return lines.join("\n");
-}
-
-/**
- * Debug logging of the wire, scrubbed of secrets. `enabled` is checked before
- * building a log entry, so a session without a debug logger pays nothing.
- */
-class Wire {
-  readonly enabled: boolean;
-  constructor(
-    private readonly logger: WireLogger | undefined,
-    private readonly redactor: Redactor,
-    private readonly base: Record<string, unknown>,
-  ) {
-    this.enabled = logger !== undefined && (logger.isLevelEnabled?.("debug") ?? true);
-  }
-  log(msg: string, fields: Record<string, unknown>): void {
-    if (!this.enabled) return;
-    const clean: Record<string, unknown> = { ...this.base };
-    for (const [k, v] of Object.entries(fields)) clean[k] = typeof v === "string" ? this.redactor.scrub(v) : v;
-    this.logger!.debug(clean, `cli-session: ${msg}`);
-  }
 }
 
 // Kept for callers that build prompt patterns for custom platforms.
 export { promptPatternFor };
+export { stripEcho };
 
 /** Does `pattern` match in what `output` holds after the last echo of `command`? */
 function afterLast(output: string, command: string, pattern: RegExp): boolean {

@@ -13,7 +13,11 @@ export interface SessionLog {
 }
 
 export interface SessionOptions {
-  /** A platform name from the table (`cisco_ios`, `linux`, ...) or a platform object. */
+  /**
+   * The dialect: a `Platform` built with `@ngs/cli-session/platform-kit`
+   * (vendor packages export theirs). A name is looked up among the
+   * platforms built so far in this process (deprecated; `linux` always).
+   */
   platform: string | Platform;
   host: string;
   port?: number;
@@ -109,6 +113,12 @@ export interface LoginHandler {
  */
 export interface Platform {
   name: string;
+  /**
+   * Set by the platform-kit builders: the family the dialect belongs to and
+   * the literal texts behind its patterns, so a simulator (or a check) can
+   * speak the dialect without a table of names.
+   */
+  kit?: PlatformKit;
   /** Matches any prompt of this platform at the end of the buffer. */
   promptPattern: RegExp;
   /** Characters a prompt may end with (`#>`, `$#`, `>]`; default `#>`); used to build the base-prompt pattern. */
@@ -176,6 +186,20 @@ export interface Platform {
   errorPatterns: RegExp[];
   /** Sent on close (e.g. `exit`, `quit`); may be empty. */
   logout: string[];
+}
+
+/** The CLI families the platform-kit builds (`@ngs/cli-session/platform-kit`). */
+export type PlatformFamily = "ios" | "junos" | "vrp" | "linux" | "srl" | "single-mode";
+
+/** What a builder records beside the session patterns it derives. */
+export interface PlatformKit {
+  family: PlatformFamily;
+  /** Prompt characters: unprivileged and privileged (IOS `>` / `#`). */
+  promptChars: { user: string; enabled: string };
+  /** What the device prints when it rejects a command (one line); the error patterns match it. */
+  errorText: string;
+  /** The save command's question, as the device prints it (its pattern is derived from it). */
+  saveQuestion?: string;
 }
 
 /** What a caller (the CLI-switch base in @ngs/core) uses of a session. */

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sshNativeCrypto, authOrder, CliSession, ConnectError, isRetryableConnectError, sessionOptionsFromConfig } from "@ngs/cli-session";
+import { iosLike } from "@ngs/cli-session/platform-kit";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 
 let sim: SimSwitch;
@@ -12,8 +13,11 @@ beforeAll(async () => {
 });
 afterAll(async () => sim?.close());
 
+/** The simulated switch is a Cisco IOS; an IOS-like dialect of the test's own speaks to it. */
+const IOS = iosLike({ name: "cisco_ios", basePromptMaxLength: 16, save: { command: "write mem" } });
+
 const section = (extra: Record<string, string> = {}) =>
-  sessionOptionsFromConfig({ ip: sim.host, port: String(sim.port), username: "admin", password: "pw-transport", secret: "en-transport", ...extra }, "cisco_ios");
+  sessionOptionsFromConfig({ ip: sim.host, port: String(sim.port), username: "admin", password: "pw-transport", secret: "en-transport", ...extra }, IOS);
 
 describe("transport", () => {
   it("connects from an upstream-style section with legacy algorithms disabled", async () => {

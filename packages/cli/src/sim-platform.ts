@@ -1,46 +1,33 @@
-import { discoverPlugins, installCommand, loadDeviceClass, type PluginEntry } from "./core.js";
+import { discoverPlugins, installCommand, loadDeviceClass, loadDevicePlatform, type Platform, type PluginEntry } from "./core.js";
 import { GenericSwitchConfigException } from "./core.js";
-import type { SwitchSimModule } from "./companions.js";
 import { HOST_PACKAGE_JSON } from "./runtime.js";
 
 /**
- * The simulator dialect for a device type: the `platform` its device class
- * declares (the @ngs/cli-session platform it talks to). Loading the class
- * also proves the device type exists.
- */
-export async function simPlatformFor(deviceType: string, plugins: readonly PluginEntry[], sim: SwitchSimModule, pluginDirs: readonly string[] = []): Promise<string> {
-  return (await simSetupFor(deviceType, plugins, sim, pluginDirs)).platform;
-}
-
-/**
- * How the simulator serves a device type: its CLI dialect, or, for a device
- * class declaring `transport = "netconf"`, the simulator's NETCONF server
- * (an SSH subsystem beside a plain shell).
+ * How the simulator serves a device type, as its plugin says: the `platform`
+ * its device class declares (a `Platform` object the simulator serves with
+ * its own model of that name, or its family's model for a dialect it has
+ * never seen), or, for a class declaring `transport = "netconf"`, the
+ * simulator's NETCONF server (an SSH subsystem beside a plain shell).
+ * Loading the class also proves the device type exists.
  */
 export async function simSetupFor(
   deviceType: string,
   plugins: readonly PluginEntry[],
-  sim: SwitchSimModule,
   pluginDirs: readonly string[] = [],
-): Promise<{ platform: string; netconf: boolean }> {
+): Promise<{ platform: Platform | string; netconf: boolean }> {
   const installHint = (packages: readonly string[]) => installCommand(packages, { hostPackageJson: HOST_PACKAGE_JSON, pluginDirs });
-  const cls = (await loadDeviceClass(deviceType, plugins, { installHint })) as unknown as { platform?: unknown; transport?: unknown };
-  const simPlatforms = sim.platforms;
+  const cls = (await loadDeviceClass(deviceType, plugins, { installHint })) as unknown as { transport?: unknown };
   if (cls.transport === "netconf") return { platform: "linux", netconf: true };
-  // The simulator's own map knows dialects finer than the session platform (cumulus_nvue vs linux).
-  let platform: string | undefined;
   try {
-    platform = sim.platformForDeviceType?.(deviceType);
-  } catch {
-    platform = undefined;
+    return { platform: await loadDevicePlatform(deviceType, plugins, { installHint }), netconf: false };
+  } catch (e) {
+    throw new GenericSwitchConfigException({ message: `device_type ${deviceType} has no simulator dialect: ${(e as Error).message}`, cause: e });
   }
-  if (!platform && typeof cls.platform === "string") platform = cls.platform;
-  if (!platform || !simPlatforms.includes(platform)) {
-    throw new GenericSwitchConfigException({
-      message: `device_type ${deviceType} has no simulator dialect${platform ? ` (its platform is ${platform})` : ""}; the simulator speaks: ${simPlatforms.join(", ")}`,
-    });
-  }
-  return { platform, netconf: false };
+}
+
+/** A platform's name, for what `ngs sim` and `ngs demo` print. */
+export function dialectName(platform: Platform | string): string {
+  return typeof platform === "string" ? platform : platform.name;
 }
 
 export function hostPlugins(hostPackageJson: string, pluginDirs: readonly string[]): PluginEntry[] {

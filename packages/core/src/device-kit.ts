@@ -14,3 +14,4 @@ export * from "./logging.js";
 export * from "./validation.js";
 export * from "./options/index.js";
 export * from "./cli-switch/index.js";
+export * from "@ngs/cli-session/platform-kit";

@@ -2,7 +2,7 @@
 // (`configMode`, `applyMode`): the dry run, the runner and batching's
 // one-pass decision all read it.
 import { afterEach, describe, expect, test } from "vitest";
-import { CliSwitch, createLogger, type ApplyStyle, type CommandTemplates, type ConfigModeStyle, type DeviceConfig } from "@ngs/core";
+import { CliSwitch, createLogger, iosLike, type ApplyStyle, type CommandTemplates, type ConfigModeStyle, type DeviceConfig } from "@ngs/core";
 import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
 
 const PASSWORD = "pw-Sw1tch-s3cret";
@@ -16,7 +16,8 @@ const IOS_TEMPLATES: CommandTemplates = {
 };
 
 class Ios extends CliSwitch {
-  static override platform = "cisco_ios";
+  // The simulated switch is a Cisco IOS; the tests speak to it with a dialect of their own.
+  static override platform = iosLike({ name: "cisco_ios", basePromptMaxLength: 16, save: { command: "write mem" } });
   static override commands = IOS_TEMPLATES;
 }
 class NeverSaves extends Ios {

@@ -11,6 +11,7 @@ import {
   GenericSwitchNetmikoNotSupported,
   GenericSwitchNetworkNameFormatInvalid,
   GenericSwitchNotSupported,
+  iosLike,
   type CommandTemplates,
   type DeviceConfig,
 } from "@ngs/core";
@@ -32,13 +33,16 @@ const PORT_TEMPLATES: CommandTemplates = {
   DISABLE_PORT: ["disable {port}"],
 };
 
+/** An IOS-like dialect of the tests' own (vendors declare theirs). */
+const TEST_IOS = iosLike({ name: "test_ios", save: { command: "write mem" } });
+
 class PortSwitch extends CliSwitch {
-  static override platform = "cisco_ios";
+  static override platform = TEST_IOS;
   static override commands = PORT_TEMPLATES;
 }
 
 class BondSwitch extends CliSwitch {
-  static override platform = "cisco_ios";
+  static override platform = TEST_IOS;
   static override commands: CommandTemplates = {
     ...PORT_TEMPLATES,
     PLUG_BOND_TO_NETWORK: ["plug bond {bond} to network {segmentation_id}"],

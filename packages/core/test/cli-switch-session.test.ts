@@ -6,6 +6,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   CliSwitch,
   createLogger,
+  iosLike,
   GenericSwitchNetmikoConfigError,
   GenericSwitchNetmikoConnectError,
   PROBE_AFTER_IDLE_MS,
@@ -19,7 +20,8 @@ import { startSwitch, type SimSwitch, type SimSwitchOptions } from "@ngs/switch-
 import { SIM_PASSWORD as PASSWORD, SIM_SECRET as SECRET } from "@ngs/test-utils";
 
 class Ios extends CliSwitch {
-  static override platform = "cisco_ios";
+  // The simulated switch is a Cisco IOS; the tests speak to it with a dialect of their own.
+  static override platform = iosLike({ name: "cisco_ios", basePromptMaxLength: 16, save: { command: "write mem" } });
   static override commands: CommandTemplates = {
     ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
     DELETE_NETWORK: ["no vlan {segmentation_id}"],

@@ -62,9 +62,9 @@ console.log(JSON.stringify(out));
 `;
 
 const PLUGIN = `
-import { CliSwitch } from "@ngs/core/device-kit";
+import { CliSwitch, iosLike } from "@ngs/core/device-kit";
 export default class KitOnly extends CliSwitch {
-  static platform = "cisco_ios";
+  static platform = iosLike({ name: "kitonly_ios", save: { command: "write mem" } });
   static commands = {
     ADD_NETWORK: ["vlan {segmentation_id}"],
     DELETE_NETWORK: ["no vlan {segmentation_id}"],

@@ -7,7 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSwitchForDevice, type SimSwitch } from "@ngs/switch-sim";
+import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { ciscoIos } from "@ngs/device-cisco/platforms";
+import { dellOs10 } from "@ngs/device-dell/platforms";
+import { huawei } from "@ngs/device-huawei/platforms";
 import type { RunningServer } from "@ngs/server";
 import { IronicClient, SW_PASSWORD, SW_SECRET, http, section, startBasicAuthServer } from "./helpers.js";
 
@@ -32,10 +35,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ngs-server-"));
   const opts = { host: "127.0.0.1", username: "admin", password: SW_PASSWORD, secret: SW_SECRET };
   [ios, os10, vrp, os10b] = await Promise.all([
-    startSwitchForDevice({ ...opts, deviceType: "netmiko_cisco_ios", hostname: "leaf-ios" }),
-    startSwitchForDevice({ ...opts, deviceType: "netmiko_dell_os10", hostname: "leaf-os10" }),
-    startSwitchForDevice({ ...opts, deviceType: "netmiko_huawei", hostname: "leaf-vrp" }),
-    startSwitchForDevice({ ...opts, deviceType: "netmiko_dell_os10", hostname: "leaf-os10b" }),
+    startSwitch({ ...opts, platform: ciscoIos, hostname: "leaf-ios" }),
+    startSwitch({ ...opts, platform: dellOs10, hostname: "leaf-os10" }),
+    startSwitch({ ...opts, platform: huawei, hostname: "leaf-vrp" }),
+    startSwitch({ ...opts, platform: dellOs10, hostname: "leaf-os10b" }),
   ]);
   ({ server, logLines } = await startBasicAuthServer(
     dir,

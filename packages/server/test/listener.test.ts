@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSwitchForDevice, type SimSwitch } from "@ngs/switch-sim";
+import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { ciscoIos } from "@ngs/device-cisco/platforms";
 import { readListenerConfig, startServer } from "@ngs/server";
 import { HOST_PACKAGE_JSON, IronicClient, SW_PASSWORD, SW_SECRET, http, makeCa, section } from "./helpers.js";
 
@@ -18,7 +19,7 @@ let switches: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ngs-listener-"));
-  sim = await startSwitchForDevice({ deviceType: "netmiko_cisco_ios", host: "127.0.0.1", username: "admin", password: SW_PASSWORD, secret: SW_SECRET });
+  sim = await startSwitch({ platform: ciscoIos, host: "127.0.0.1", username: "admin", password: SW_PASSWORD, secret: SW_SECRET });
   switches = section("leaf", "netmiko_cisco_ios", sim);
 });
 

@@ -9,7 +9,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startSwitchForDevice, type SimSwitch } from "@ngs/switch-sim";
+import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { ciscoIos } from "@ngs/device-cisco/platforms";
+import { dellOs10 } from "@ngs/device-dell/platforms";
 import type { RunningServer } from "@ngs/server";
 import { SW_PASSWORD, SW_SECRET, http, section, startBasicAuthServer } from "./helpers.js";
 
@@ -30,9 +32,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ngs-ml2-"));
   const opts = { host: "127.0.0.1", username: "admin", password: SW_PASSWORD, secret: SW_SECRET };
   [ios, os10, other] = await Promise.all([
-    startSwitchForDevice({ ...opts, deviceType: "netmiko_cisco_ios", hostname: "leaf1" }),
-    startSwitchForDevice({ ...opts, deviceType: "netmiko_dell_os10", hostname: "leaf2" }),
-    startSwitchForDevice({ ...opts, deviceType: "netmiko_cisco_ios", hostname: "leaf3" }),
+    startSwitch({ ...opts, platform: ciscoIos, hostname: "leaf1" }),
+    startSwitch({ ...opts, platform: dellOs10, hostname: "leaf2" }),
+    startSwitch({ ...opts, platform: ciscoIos, hostname: "leaf3" }),
   ]);
   ({ server, logLines } = await startBasicAuthServer(
     dir,

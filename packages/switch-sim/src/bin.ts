@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { platformForDeviceType } from "./device-types.js";
+import { platforms } from "./platforms/index.js";
 import { startSwitches } from "./server.js";
 import type { SimFaults, SimSwitchOptions } from "./types.js";
 
@@ -13,7 +13,8 @@ Starts simulated SSH switches and prints one line per switch:
 Runs until SIGINT/SIGTERM.
 
 Options:
-  --platform NAME         platform or ngs device type (default cisco_ios)
+  --platform NAME         a platform the simulator models (default cisco_ios; for an ngs
+                          device_type, or a plugin's own dialect, use \`ngs sim\`)
   --count N               number of switches (default 1); hostnames get -1, -2, ...
   --host ADDR             listen address (default 127.0.0.1)
   --port N                first port (default 0 = any free port; with --count, N, N+1, ...)
@@ -28,13 +29,12 @@ Options:
   --netconf               also serve the netconf SSH subsystem (OpenConfig model;
                           --ports become its interfaces; "netconf" in --config)
   --json                  print a JSON array instead of lines
-  --config FILE           JSON array of switch options (fields as in SimSwitchOptions,
-                          plus "deviceType"; errorOn patterns as strings)
+  --config FILE           JSON array of switch options (fields as in SimSwitchOptions;
+                          errorOn patterns as strings)
   -h, --help`;
 
 interface JsonSwitch extends Omit<SimSwitchOptions, "platform" | "faults"> {
   platform?: string;
-  deviceType?: string;
   faults?: Omit<SimFaults, "errorOn"> & { errorOn?: { pattern: string; output: string }[] };
 }
 
@@ -49,11 +49,21 @@ function int(name: string, v: string | undefined): number | undefined {
   return Number(v);
 }
 
+/**
+ * A platform the simulator models by name. Device types belong to the
+ * plugins (their device class declares the platform): `ngs sim` maps them.
+ */
+function platformNamed(name: string, where: string): string {
+  if (platforms.includes(name)) return name;
+  fail(
+    `${where}: "${name}" is not a platform the simulator models (${platforms.join(", ")}); to simulate an ngs device_type or a plugin's own dialect, run \`ngs sim\` on a config that names it`,
+  );
+}
+
 function fromJson(j: JsonSwitch, where: string): SimSwitchOptions {
-  const type = j.platform ?? j.deviceType;
-  if (!type) fail(`${where}: "platform" or "deviceType" is required`);
-  const { deviceType: _d, faults, ...rest } = j;
-  const opts: SimSwitchOptions = { ...rest, platform: platformForDeviceType(type) };
+  if (!j.platform) fail(`${where}: "platform" is required`);
+  const { faults, ...rest } = j;
+  const opts: SimSwitchOptions = { ...rest, platform: platformNamed(j.platform, where) };
   if (faults) {
     opts.faults = { ...faults, errorOn: faults.errorOn?.map((e) => ({ pattern: new RegExp(e.pattern), output: e.output })) };
   }
@@ -114,7 +124,7 @@ async function main(): Promise<void> {
         dropAfterCommands: int("drop-after-commands", v["drop-after-commands"]),
         failAuth: v["fail-auth"],
       };
-      const platform = platformForDeviceType(v.platform ?? "cisco_ios");
+      const platform = platformNamed(v.platform ?? "cisco_ios", "--platform");
       list = Array.from({ length: count }, (_, i) => ({
         platform,
         host: v.host,

@@ -48,9 +48,34 @@ export interface SimFaults {
   errorOn?: { pattern: RegExp; output: string }[];
 }
 
+/**
+ * What the simulator reads of a `Platform` built with
+ * `@ngs/cli-session/platform-kit` (structurally: no dependency on it). A
+ * platform the simulator has no model of is served by its family's model,
+ * speaking the platform's prompts, commands, save dialogue and error text.
+ */
+export interface SimPlatform {
+  readonly name: string;
+  readonly kit?: {
+    readonly family: string;
+    readonly promptChars: { readonly user: string; readonly enabled: string };
+    readonly errorText: string;
+    readonly saveQuestion?: string;
+  };
+  readonly sessionPreparation?: readonly string[];
+  readonly enable?: { readonly command: string };
+  readonly config?: { readonly enter: string; readonly exit: string };
+  readonly save?: { readonly command: string; readonly confirm?: readonly { readonly answer: unknown }[]; readonly mode?: string };
+  readonly commit?: { readonly command: string };
+}
+
 export interface SimSwitchOptions {
-  /** A platform name as in @ngs/cli-session (`cisco_ios`, `juniper`, `linux`, ...). */
-  platform: string;
+  /**
+   * The dialect: a `Platform` object (a vendor's, or one built with the
+   * platform-kit), or the name of a platform the simulator models
+   * (`cisco_ios`, `juniper`, `linux`, ...; see `platforms`).
+   */
+  platform: string | SimPlatform;
   hostname?: string;
   host?: string;
   /** 0 (default) picks a free port. */

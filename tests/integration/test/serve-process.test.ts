@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startSwitchForDevice, type SimSwitch } from "@ngs/switch-sim";
+import { startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { ciscoIos } from "@ngs/device-cisco/platforms";
 import { IronicClient, SIM_PASSWORD as SW_PASSWORD, SIM_SECRET as SW_SECRET, http, simSection as section, startEtcd, type EtcdFixture } from "@ngs/test-utils";
 import { NGS_BIN } from "./ngs-bin.js";
 
@@ -63,7 +64,7 @@ describe("signals", () => {
   let sim: SimSwitch;
   let config: string;
   beforeAll(async () => {
-    sim = await startSwitchForDevice({ ...simOpts, deviceType: "netmiko_cisco_ios" });
+    sim = await startSwitch({ ...simOpts, platform: ciscoIos });
     config = join(dir, "signals.ini");
     writeFileSync(config, section("leaf", "netmiko_cisco_ios", sim));
   });
@@ -141,7 +142,7 @@ describe("with etcd", () => {
   let sim: SimSwitch;
   beforeAll(async () => {
     etcd = await startEtcd();
-    sim = await startSwitchForDevice({ ...simOpts, deviceType: "netmiko_cisco_ios" });
+    sim = await startSwitch({ ...simOpts, platform: ciscoIos });
   });
   afterAll(async () => {
     await sim?.close();
@@ -199,7 +200,7 @@ describe("with etcd", () => {
 describe("listener settings", () => {
   let sim: SimSwitch;
   beforeAll(async () => {
-    sim = await startSwitchForDevice({ ...simOpts, deviceType: "netmiko_cisco_ios" });
+    sim = await startSwitch({ ...simOpts, platform: ciscoIos });
   });
   afterAll(async () => sim?.close());
 

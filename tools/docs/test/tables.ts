@@ -66,7 +66,7 @@ export async function renderCommandLists(): Promise<string> {
     const dev = build(Cli, entry.deviceType);
     const save = dev.plan("addNetwork", { segmentationId: 33, networkId: NET }).save;
     out.push(`### ${entry.deviceType}`, "");
-    out.push(`Package \`${entry.packageName}\`; session platform \`${Cli.platform}\`.`);
+    out.push(`Package \`${entry.packageName}\`; session platform \`${dev.platform}\`.`);
     out.push(`After a change (\`ngs_save_configuration = true\`): ${save.length ? save.map(code).join(", ") : "nothing"}.`);
     out.push(`Error patterns: ${dev.errorPatterns.length ? dev.errorPatterns.map((p) => code(String(p))).join(", ") : "none"}.`, "");
     out.push(`Port \`${port}\`, bond \`${bond}\`.`, "");

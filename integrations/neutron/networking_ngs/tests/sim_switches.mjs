@@ -6,8 +6,13 @@
 // a netconf_openconfig switch adds `netconf`, its running OpenConfig state,
 // and counts RPCs as commands) until SIGTERM.
 import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
 
-const sim = await import(new URL("../../../../packages/switch-sim/dist/index.js", import.meta.url).href);
+const repo = (path) => new URL(`../../../../${path}`, import.meta.url);
+const sim = await import(repo("packages/switch-sim/dist/index.js").href);
+// The device type → platform map comes from the plugins (the host's, as `ngs` finds them).
+const plugins = await import(repo("packages/core/dist/plugins/index.js").href);
+const installed = plugins.discoverPlugins({ hostPackageJson: fileURLToPath(repo("packages/cli/package.json")) });
 /** The interfaces of a simulated OpenConfig switch. */
 const NETCONF_INTERFACES = ["Ethernet1", "Ethernet2", "Ethernet48"];
 const [spec, password, secret] = [JSON.parse(process.argv[2]), process.argv[3], process.argv[4]];
@@ -17,7 +22,7 @@ for (const { name, deviceType } of spec) {
   switches[name] =
     deviceType === "netconf_openconfig"
       ? await sim.startSwitch({ ...common, platform: "linux", netconf: { interfaces: NETCONF_INTERFACES } })
-      : await sim.startSwitchForDevice({ ...common, deviceType });
+      : await sim.startSwitch({ ...common, platform: await plugins.loadDevicePlatform(deviceType, installed) });
 }
 const server = createServer((_req, res) => {
   const state = {};

@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CommandInput } from "../command.js";
 import { GenericSwitchDriver, MemoryDriverHost, SimplePortContext, type NeutronNetwork, type NeutronPort, type NeutronSegment } from "@ngs/core/ml2";
-import { loadDevices, type GenericSwitchDevice, type PluginEntry } from "../core.js";
+import { loadDevices, type GenericSwitchDevice, type Platform, type PluginEntry } from "../core.js";
 import { openCoordination } from "../coordination.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger } from "../runtime.js";
-import { requireSwitchSim, type SwitchSimModule } from "../companions.js";
-import { hostPlugins, simSetupFor } from "../sim-platform.js";
+import { requireSwitchSim } from "../companions.js";
+import { dialectName, hostPlugins, simSetupFor } from "../sim-platform.js";
 import { formatPortTable, snapshotNetconfSim, snapshotSim, type PortRow } from "../table.js";
 
 export const options = {} as const;
@@ -32,18 +32,18 @@ interface Chosen {
   name: string;
   deviceType: string;
   packageName: string;
-  platform: string;
+  platform: Platform | string;
   netconf: boolean;
   ports: [string, string, string, string];
   uplink?: string;
 }
 
 /** The demo's switches with their packages and simulator dialects (every one is installed: see requireSwitchSim). */
-async function chooseSwitches(plugins: PluginEntry[], sim: SwitchSimModule, pluginDirs: readonly string[]): Promise<Chosen[]> {
+async function chooseSwitches(plugins: PluginEntry[], pluginDirs: readonly string[]): Promise<Chosen[]> {
   const chosen: Chosen[] = [];
   for (const c of DEMO_SWITCHES) {
     const entry = plugins.find((p) => p.deviceType === c.deviceType)!;
-    chosen.push({ ...c, packageName: entry.packageName, ...(await simSetupFor(c.deviceType, plugins, sim, pluginDirs)) });
+    chosen.push({ ...c, packageName: entry.packageName, ...(await simSetupFor(c.deviceType, plugins, pluginDirs)) });
   }
   return chosen;
 }
@@ -55,7 +55,7 @@ export async function run(input: CommandInput): Promise<number> {
   const plugins = hostPlugins(HOST_PACKAGE_JSON, input.global.pluginDirs);
   const sim = await requireSwitchSim("demo", input.global.pluginDirs, plugins, DEMO_SWITCHES.map((d) => d.deviceType));
   const { startSwitch } = sim;
-  const chosen = await chooseSwitches(plugins, sim, input.global.pluginDirs);
+  const chosen = await chooseSwitches(plugins, input.global.pluginDirs);
 
   const dir = mkdtempSync(join(tmpdir(), "ngs-demo-"));
   const sims: Awaited<ReturnType<typeof startSwitch>>[] = [];
@@ -96,7 +96,7 @@ export async function run(input: CommandInput): Promise<number> {
 
     out(`ngs demo: ${chosen.length} simulated switches on loopback, driven through GenericSwitchDriver`);
     for (const [i, c] of chosen.entries()) {
-      out(`  ${c.name.padEnd(12)} ${c.deviceType.padEnd(22)} ${sims[i]!.host}:${sims[i]!.port}  (${c.packageName}, ${c.netconf ? "NETCONF, OpenConfig" : `${c.platform} dialect`})`);
+      out(`  ${c.name.padEnd(12)} ${c.deviceType.padEnd(22)} ${sims[i]!.host}:${sims[i]!.port}  (${c.packageName}, ${c.netconf ? "NETCONF, OpenConfig" : `${dialectName(c.platform)} dialect`})`);
     }
     out(`  config: ${configFile}`);
     out();

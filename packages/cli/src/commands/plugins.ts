@@ -1,5 +1,5 @@
 import type { CommandInput } from "../command.js";
-import { discoverPlugins, loadDeviceClass, type LoadedConfig, type PluginEntry } from "../core.js";
+import { devicePlatformProblems, discoverPlugins, loadDeviceClass, type LoadedConfig, type PluginEntry } from "../core.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, configSources, pluginDirs, readConfigOrThrow } from "../runtime.js";
 import { formatTable } from "../table.js";
@@ -24,6 +24,10 @@ function discover(input: CommandInput): PluginEntry[] {
     pluginDirs: pluginDirs(input.global, config),
     ...(config?.global.plugins ? { explicit: config.global.plugins } : {}),
   });
+}
+
+class PluginPlatformError extends Error {
+  override name = "PluginPlatformError";
 }
 
 export async function run(input: CommandInput): Promise<number> {
@@ -57,7 +61,10 @@ async function check(input: CommandInput): Promise<number> {
   for (const e of entries) {
     const base = { device_type: e.deviceType, package: e.packageName, version: e.version };
     try {
-      await loadDeviceClass(e.deviceType, entries);
+      const cls = await loadDeviceClass(e.deviceType, entries);
+      // The dialect is part of the plugin: a missing or hand-made platform fails here, not at the first connect.
+      const problems = devicePlatformProblems(cls) ?? [];
+      if (problems.length > 0) throw new PluginPlatformError(`device type ${e.deviceType} of ${e.packageName}@${e.version}: ${problems.join("; ")}`);
       results.push({ ...base, status: "ok" });
       if (!json) process.stdout.write(`${e.deviceType} (${e.packageName}@${e.version}): ok\n`);
     } catch (err) {

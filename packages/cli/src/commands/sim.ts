@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { CommandInput } from "../command.js";
-import { GenericSwitchConfigException, isLoopbackHost } from "../core.js";
+import { GenericSwitchConfigException, isLoopbackHost, type Platform } from "../core.js";
 import { UsageError } from "../errors.js";
 import { HOST_PACKAGE_JSON, makeLogger, pluginDirs, loadCheckedConfig } from "../runtime.js";
 import { requireSwitchSim } from "../companions.js";
-import { hostPlugins, simSetupFor } from "../sim-platform.js";
+import { dialectName, hostPlugins, simSetupFor } from "../sim-platform.js";
 
 export const options = {} as const;
 
@@ -33,10 +33,10 @@ export async function run(input: CommandInput): Promise<number> {
     const host = (dev.host || dev.ip || "").trim();
     if (!host) problems.push(`${where} ip: missing (ngs sim listens on it; use 127.0.0.1)`);
     else if (!isLoopback(host)) problems.push(`${where} ip: ${host} is not a loopback address; ngs sim only listens on 127.0.0.0/8, ::1 or localhost`);
-    let platform = "";
+    let platform: Platform | string = "";
     let netconf = false;
     try {
-      ({ platform, netconf } = await simSetupFor(dev.device_type ?? "", plugins, switchSim, dirs));
+      ({ platform, netconf } = await simSetupFor(dev.device_type ?? "", plugins, dirs));
     } catch (e) {
       problems.push(`${where} device_type: ${(e as Error).message}`);
     }
@@ -76,8 +76,8 @@ export async function run(input: CommandInput): Promise<number> {
         ...(p.netconf ? { netconf: { capabilities: { startup: true }, ...trunkInterfaces(p.dev) } } : {}),
       });
       sims.push(sim);
-      logger.child({ switch: p.name }).info({ host: sim.host, port: sim.port, platform: p.platform }, "simulated switch listening");
-      process.stdout.write(`${p.name}: ${p.deviceType} (${p.netconf ? "NETCONF, OpenConfig" : p.platform}) listening on ${sim.host}:${sim.port}\n`);
+      logger.child({ switch: p.name }).info({ host: sim.host, port: sim.port, platform: dialectName(p.platform) }, "simulated switch listening");
+      process.stdout.write(`${p.name}: ${p.deviceType} (${p.netconf ? "NETCONF, OpenConfig" : dialectName(p.platform)}) listening on ${sim.host}:${sim.port}\n`);
     }
   } catch (e) {
     await closeAll();

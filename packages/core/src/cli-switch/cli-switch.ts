@@ -1,4 +1,4 @@
-import { getPlatform, sessionOptionsFromConfig } from "@ngs/cli-session";
+import { platformProblems, sessionOptionsFromConfig, type Platform } from "@ngs/cli-session";
 import type { DeviceContext, PortOptions } from "../device.js";
 import { GenericSwitchNetmikoConfigError, GenericSwitchNetmikoNotSupported } from "../errors.js";
 import type { BindingProfile, DeviceConfig, SecurityGroup, SubPort, TrunkDetails } from "../types.js";
@@ -24,7 +24,7 @@ import type { CommandTemplates } from "./templates.js";
  * without connecting.
  */
 export abstract class CliSwitch extends CliRunner {
-  static platform = "";
+  static platform: Platform | string = "";
   static commands: CommandTemplates = {};
   static errorPatterns: readonly RegExp[] = [];
   static shellCommands = false;
@@ -59,11 +59,12 @@ export abstract class CliSwitch extends CliRunner {
       throw new GenericSwitchNetmikoNotSupported({ device_type: `${this.deviceType} (the device class names no CLI platform)` });
     }
     try {
-      getPlatform(this.statics.platform);
+      const problems = platformProblems(this.sessionPlatform);
+      if (problems.length > 0) throw new Error(`its platform ${problems.join("; ")}`);
     } catch (e) {
       throw new GenericSwitchNetmikoNotSupported({
-        device_type: this.statics.platform,
-        message: `Netmiko does not support device type ${this.statics.platform}: ${e instanceof Error ? e.message : String(e)}`,
+        device_type: this.platform,
+        message: `Netmiko does not support device type ${this.platform}: ${e instanceof Error ? e.message : String(e)}`,
         cause: e,
       });
     }
@@ -83,7 +84,7 @@ export abstract class CliSwitch extends CliRunner {
     cfg.host = cfg.host || cfg.ip || "unset";
     cfg.username = cfg.username || "unset";
     try {
-      sessionOptionsFromConfig(cfg, this.platform);
+      sessionOptionsFromConfig(cfg, this.sessionPlatform);
     } catch (e) {
       if (!isSessionConfigError(e)) throw e;
       throw new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error: (e as Error).message, cause: e });

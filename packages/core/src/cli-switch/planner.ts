@@ -1,4 +1,4 @@
-import { getPlatform } from "@ngs/cli-session";
+import { getPlatform, type Platform } from "@ngs/cli-session";
 import { GenericSwitchDevice, trunkNotSupported, type PortOptions } from "../device.js";
 import { GenericSwitchException, GenericSwitchNotSupported, GenericSwitchNetworkNameFormatInvalid } from "../errors.js";
 import type { SecurityGroup, SecurityGroupRule } from "../types.js";
@@ -18,8 +18,8 @@ import { formatCommands, type CommandTemplate, type CommandTemplates, type Templ
 
 /** The class-side ("static") shape of a CLI switch: a vendor is mostly this data. */
 export interface CliSwitchStatics {
-  /** The @ngs/cli-session platform (netmiko device_type), e.g. `cisco_ios`. */
-  readonly platform: string;
+  /** The dialect, built with `@ngs/cli-session/platform-kit` (a name: deprecated, looked up among those built). */
+  readonly platform: Platform | string;
   readonly commands: CommandTemplates;
   /** Upstream's ERROR_MSG_PATTERNS: any match in the output is a failed change. */
   readonly errorPatterns: readonly RegExp[];
@@ -54,8 +54,15 @@ export abstract class CliPlanner extends GenericSwitchDevice {
   get commands(): CommandTemplates {
     return this.statics.commands;
   }
+  /** The platform's name (netmiko's device_type for the built-in ones). */
   get platform(): string {
-    return this.statics.platform;
+    const p = this.statics.platform;
+    return typeof p === "string" ? p : p.name;
+  }
+  /** The dialect the session speaks. */
+  get sessionPlatform(): Platform {
+    const p = this.statics.platform;
+    return typeof p === "string" ? getPlatform(p) : p;
   }
   get errorPatterns(): readonly RegExp[] {
     return this.statics.errorPatterns;
@@ -363,7 +370,7 @@ export abstract class CliPlanner extends GenericSwitchDevice {
 
   /** What the apply step after a set sends, for dry runs (from `static applyMode`). */
   protected describeSave(): string[] {
-    const platform = getPlatform(this.platform);
+    const platform = this.sessionPlatform;
     return describeApply(this.applyMode, this.commands.SAVE_CONFIGURATION, {
       save: platform.save?.command,
       commit: platform.commit?.command,

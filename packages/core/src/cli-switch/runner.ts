@@ -290,7 +290,7 @@ export abstract class CliRunner extends CliPlanner {
   async openSession(): Promise<CliSessionLike> {
     let options: SessionOptions;
     try {
-      options = sessionOptionsFromConfig(this.sessionConfig(), this.platform);
+      options = sessionOptionsFromConfig(this.sessionConfig(), this.sessionPlatform);
     } catch (e) {
       if (isSessionConfigError(e)) {
         throw new GenericSwitchNetmikoConfigError({ config: this.where, device: this.sanitisedConfig, error: (e as Error).message, cause: e });

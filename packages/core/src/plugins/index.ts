@@ -7,3 +7,4 @@ export * from "./check-config.js";
 export * from "./install-root.js";
 export * from "./first-party.js";
 export * from "./import-installed.js";
+export * from "./device-platform.js";

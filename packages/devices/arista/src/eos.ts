@@ -11,6 +11,7 @@ import {
   type PortNameRule,
   type VlanNameRule,
 } from "@ngs/core/device-kit";
+import { aristaEos, EOS_ERROR_PATTERNS } from "./platforms.js";
 
 /** Arista EOS (docs/upstream.md#command-lists-per-device-type): trunks with a native VLAN, bond templates for trunks. */
 export const EOS_COMMANDS: CommandTemplates = {
@@ -53,7 +54,7 @@ export const EOS_COMMANDS: CommandTemplates = {
   DISABLE_PORT: ["interface {port}", "shutdown"],
 };
 
-export const EOS_ERROR_PATTERNS: readonly RegExp[] = [/% Invalid input/, /% Incomplete command/, /% VLAN \d+ is already mapped to VNI \d+/];
+export { EOS_ERROR_PATTERNS };
 
 /** L2VNI (VXLAN, BGP EVPN) templates, upstream's verbatim. */
 export const EOS_L2VNI = {
@@ -99,7 +100,7 @@ export const EOS_OPTIONS = {
 
 /** `netmiko_arista_eos`. */
 export default class AristaEos extends CliSwitch {
-  static override platform = "arista_eos";
+  static override platform = aristaEos;
   /** One port: `Ethernet 1` or `Ethernet1`; `Ethernet1-48` is a range. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   /** VLAN names: `name` takes 32 characters. */

@@ -1,4 +1,5 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
+import { arubaAoscx, AOSCX_ERROR_PATTERNS } from "./platforms.js";
 
 /** ArubaOS-CX (docs/upstream.md#command-lists-per-device-type). No SET_NATIVE_VLAN upstream: a trunk's parent VLAN is not set. */
 export const AOSCX_COMMANDS: CommandTemplates = {
@@ -12,11 +13,11 @@ export const AOSCX_COMMANDS: CommandTemplates = {
   DISABLE_PORT: ["interface {port}", "shutdown"],
 };
 
-export const AOSCX_ERROR_PATTERNS: readonly RegExp[] = [/Invalid input/, /% Command incomplete/];
+export { AOSCX_ERROR_PATTERNS };
 
 /** `netmiko_aruba_aoscx`. */
 export default class ArubaAoscx extends CliSwitch {
-  static override platform = "aruba_aoscx";
+  static override platform = arubaAoscx;
   /** One port: `1/1/1`; `1/1/1-1/1/4` is a range. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   /** VLAN names: `name` takes 32 characters. */

@@ -1,4 +1,5 @@
 import { CliSwitch, type CliOperation, type CommandTemplates, type OperationArgs, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
+import { brocadeFastiron } from "./platforms.js";
 
 /** Brocade / Ruckus ICX FastIron (docs/upstream.md#command-lists-per-device-type): ports join VLANs from the VLAN side. */
 export const FASTIRON_COMMANDS: CommandTemplates = {
@@ -23,7 +24,7 @@ const PLUGS: ReadonlySet<CliOperation> = new Set<CliOperation>(["plugPortToNetwo
  * TypeError for bonds).
  */
 export default class BrocadeFastIron extends CliSwitch {
-  static override platform = "brocade_fastiron";
+  static override platform = brocadeFastiron;
   /** One port: `ethernet 1/1/1`; `1/1/1-1/1/4` and `… to …` are ranges. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   /** VLAN names: `name` takes 32 characters. */

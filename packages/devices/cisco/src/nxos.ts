@@ -10,6 +10,7 @@ import {
   type PortNameRule,
   type VlanNameRule,
 } from "@ngs/core/device-kit";
+import { ciscoNxos } from "./platforms.js";
 
 /** Cisco NX-OS (docs/upstream.md#command-lists-per-device-type). No SET_NATIVE_VLAN upstream, so a trunk's parent VLAN is not set. */
 export const NXOS_COMMANDS: CommandTemplates = {
@@ -80,7 +81,7 @@ export const NXOS_OPTIONS = {
 };
 
 export default class CiscoNxos extends CliSwitch {
-  static override platform = "cisco_nxos";
+  static override platform = ciscoNxos;
   /** One port: `Ethernet1/1`; `Ethernet1/1-4` is a range. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   /** VLAN names: `name` takes 32 characters (128 only with `system vlan long-name`). */

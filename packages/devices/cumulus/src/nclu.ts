@@ -1,5 +1,6 @@
 import { CliSwitch, type ApplyStyle, type DeviceConfig, type DeviceContext, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 import { NCLU_ERROR_PATTERNS, NCLU_TEMPLATES } from "./templates.js";
+import { cumulusNclu } from "./platforms.js";
 
 /**
  * Cumulus Linux 4.x through NCLU (`netmiko_cumulus`). `net add/del …`
@@ -11,7 +12,7 @@ import { NCLU_ERROR_PATTERNS, NCLU_TEMPLATES } from "./templates.js";
  * always follows a change, and its answer is checked for errors.
  */
 export default class CumulusNclu extends CliSwitch {
-  static override platform = "linux";
+  static override platform = cumulusNclu;
   /** One port: `swp1`; `swp1-52` is a range in `net add interface`. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   static override commands: CommandTemplates = NCLU_TEMPLATES;

@@ -10,6 +10,7 @@ import {
 } from "@ngs/core/device-kit";
 import { NVUE_OPTIONS, nvueL2vniConfig, nvueVlanHasPorts, nvueVniOf, type NvueL2vniConfig, type NvueOptions } from "./l2vni.js";
 import { EVPN_VNI_TEMPLATES, NVUE_APPLY, NVUE_ERROR_PATTERNS, NVUE_L2VNI_TEMPLATES, NVUE_TEMPLATES } from "./templates.js";
+import { cumulusNvue } from "./platforms.js";
 
 /**
  * Cumulus Linux 5.x through NVUE (`netmiko_cumulus_nvue`). Each command set
@@ -22,7 +23,7 @@ import { EVPN_VNI_TEMPLATES, NVUE_APPLY, NVUE_ERROR_PATTERNS, NVUE_L2VNI_TEMPLAT
  * head-end-replication lists; optionally the VNI in FRR's BGP EVPN.
  */
 export default class CumulusNvue extends CliSwitch {
-  static override platform = "linux";
+  static override platform = cumulusNvue;
   /** One port: `swp1`; `swp1-64` is a range in `nv set interface`. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   static override commands: CommandTemplates = NVUE_TEMPLATES;

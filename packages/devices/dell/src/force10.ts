@@ -1,5 +1,6 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 import { DELL_ERROR_PATTERNS } from "./os10.js";
+import { dellForce10 } from "./platforms.js";
 
 /** Dell Force10 OS9 (`DellNos`, docs/upstream.md#command-lists-per-device-type): ports join VLANs from the VLAN side. */
 export const FORCE10_COMMANDS: CommandTemplates = {
@@ -13,7 +14,7 @@ export const FORCE10_COMMANDS: CommandTemplates = {
 
 /** `netmiko_dell_force10`. */
 export default class DellForce10 extends CliSwitch {
-  static override platform = "dell_force10";
+  static override platform = dellForce10;
   /** One port: `TenGigabitEthernet 0/1`; `0/1-4` is a range. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   /** VLAN names: the name is the VLAN interface's `description`: 240 characters, the rest of the line. */

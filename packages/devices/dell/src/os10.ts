@@ -1,4 +1,5 @@
 import { CliSwitch, validateNetworkId, type CommandTemplates, type SecurityGroupRule, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
+import { dellOs10 } from "./platforms.js";
 
 /** Dell OS10 (docs/upstream.md#command-lists-per-device-type): VLANs are `interface vlan` with a description. */
 export const OS10_COMMANDS: CommandTemplates = {
@@ -43,7 +44,7 @@ export const DELL_ERROR_PATTERNS: readonly RegExp[] = [/Error:/];
 
 /** `netmiko_dell_os10`. */
 export default class DellOs10 extends CliSwitch {
-  static override platform = "dell_os10";
+  static override platform = dellOs10;
   /** One port: `ethernet1/1/1`; `range ethernet1/1/1-1/1/32` selects many. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   /** VLAN names: the name is the VLAN interface's `description`: 240 characters, the rest of the line. */

@@ -1,4 +1,5 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { dellPowerconnect, POWERCONNECT_ERROR_PATTERNS } from "./platforms.js";
 
 const COMMON: CommandTemplates = {
   ADD_NETWORK: ["vlan database", "vlan {segmentation_id}", "exit"],
@@ -26,12 +27,7 @@ export const POWERCONNECT_GENERAL_COMMANDS: CommandTemplates = {
   DELETE_PORT: ["interface {port}", "switchport general allowed vlan remove {segmentation_id}", "no switchport general pvid", "exit"],
 };
 
-export const POWERCONNECT_ERROR_PATTERNS: readonly RegExp[] = [
-  /% Incomplete command/,
-  /VLAN was not created by user/,
-  /Configuration Database locked by another application - try later/,
-  /Port is not in Layer-2 mode/,
-];
+export { POWERCONNECT_ERROR_PATTERNS };
 
 /**
  * `netmiko_dell_powerconnect`. The templates follow `ngs_switchport_mode`;
@@ -39,7 +35,7 @@ export const POWERCONNECT_ERROR_PATTERNS: readonly RegExp[] = [
  * (GenericSwitchConfigException, from the option parser).
  */
 export default class DellPowerConnect extends CliSwitch {
-  static override platform = "dell_powerconnect";
+  static override platform = dellPowerconnect;
   /** One port: `Gi1/0/1` or `ethernet 1/g1`; `1/0/1-4` is a range. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = POWERCONNECT_ACCESS_COMMANDS;

@@ -8,6 +8,7 @@ import {
   type CommandTemplates,
   type PortNameRule,
 } from "@ngs/core/device-kit";
+import { fake } from "./platforms.js";
 
 /** One config set the fake switch "received". */
 export interface FakeSentSet {
@@ -50,7 +51,7 @@ export const FAKE_OPTIONS = {
  * Use it for demos, load tests and tests of everything above the switch.
  */
 export default class FakeSwitch extends CliSwitch {
-  static override platform = "linux";
+  static override platform = fake;
   /** One port: as a switch CLI: one inner space, `1-4` a range. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = FAKE_COMMANDS;

@@ -1,4 +1,5 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { hpComware } from "./platforms.js";
 
 /** HPE Comware (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports. */
 export const COMWARE_COMMANDS: CommandTemplates = {
@@ -14,7 +15,7 @@ export const COMWARE_COMMANDS: CommandTemplates = {
  * and failed to load).
  */
 export default class HpeComware extends CliSwitch {
-  static override platform = "hp_comware";
+  static override platform = hpComware;
   /** One port: `GigabitEthernet1/0/1`; `interface range … to …` selects many. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = COMWARE_COMMANDS;

@@ -1,4 +1,5 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { huawei } from "./platforms.js";
 
 /** Huawei VRP V3/V5 (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports. */
 export const VRP_COMMANDS: CommandTemplates = {
@@ -10,7 +11,7 @@ export const VRP_COMMANDS: CommandTemplates = {
 
 /** `netmiko_huawei`. */
 export default class HuaweiVrp extends CliSwitch {
-  static override platform = "huawei";
+  static override platform = huawei;
   /** One port: `GigabitEthernet0/0/1`; `… to …` selects many. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = VRP_COMMANDS;

@@ -1,4 +1,5 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { huaweiVrpv8 } from "./platforms.js";
 
 /** Huawei VRP V8: the VRP templates, each ending with an explicit `commit` (docs/upstream.md#command-lists-per-device-type). */
 export const VRPV8_COMMANDS: CommandTemplates = {
@@ -10,7 +11,7 @@ export const VRPV8_COMMANDS: CommandTemplates = {
 
 /** `netmiko_huawei_vrpv8`. */
 export default class HuaweiVrpV8 extends CliSwitch {
-  static override platform = "huawei_vrpv8";
+  static override platform = huaweiVrpv8;
   /** One port: `GE1/0/1`; `… to …` selects many. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = VRPV8_COMMANDS;

@@ -24,6 +24,7 @@ import {
 import { commitWithRetries } from "./commit.js";
 import { parseShowVlans } from "./show-vlans.js";
 import { JUNOS_L2VNI_TEMPLATES, JUNOS_TEMPLATES } from "./templates.js";
+import { juniper } from "./platforms.js";
 
 /** Junos's vendor options (docs/upstream.md#per-device-options). */
 export const JUNOS_OPTIONS = {
@@ -46,7 +47,7 @@ export const JUNOS_OPTIONS = {
  * change takes effect, not an optional save.
  */
 export default class Juniper extends CliSwitch {
-  static override platform = "juniper";
+  static override platform = juniper;
   /** One port: `ge-0/0/1` (no space: `ge-0/0/1 disable` adds a statement); `interface-range` selects many. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   /** VLAN names: `set vlans NAME` takes 255 characters and one word. */

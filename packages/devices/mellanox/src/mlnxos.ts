@@ -1,4 +1,5 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { mellanoxMlnxos } from "./platforms.js";
 
 /**
  * Mellanox MLNX-OS (docs/upstream.md#command-lists-per-device-type). The VLAN name is `{network_id}` (the
@@ -13,7 +14,7 @@ export const MLNXOS_COMMANDS: CommandTemplates = {
 
 /** `netmiko_mellanox_mlnxos`. */
 export default class MellanoxMlnxos extends CliSwitch {
-  static override platform = "mellanox_mlnxos";
+  static override platform = mellanoxMlnxos;
   /** One port: `ethernet 1/1`; `ethernet 1/1-1/4` is a range. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   static override commands = MLNXOS_COMMANDS;

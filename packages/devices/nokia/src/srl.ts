@@ -9,6 +9,7 @@ import {
   type VlanNameRule,
 } from "@ngs/core/device-kit";
 import { SRL_TEMPLATES } from "./templates.js";
+import { nokiaSrl } from "./platforms.js";
 
 /**
  * Nokia SR Linux (`netmiko_nokia_srl`): one mac-vrf network-instance and
@@ -23,7 +24,7 @@ import { SRL_TEMPLATES } from "./templates.js";
  * candidate of the broken session is gone with it).
  */
 export default class NokiaSrl extends CliSwitch {
-  static override platform = "nokia_srl";
+  static override platform = nokiaSrl;
   /** One port: `ethernet-1/1`. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   /** VLAN names: the name ends a one-word `description`. */

@@ -7,6 +7,7 @@ import {
   type PortNameRule,
 } from "@ngs/core/device-kit";
 import { OVS_L2VNI_TEMPLATES, OVS_TEMPLATES } from "./templates.js";
+import { ovsLinux } from "./platforms.js";
 
 
 /** OVS's vendor option (docs/upstream.md#per-device-options). */
@@ -26,7 +27,7 @@ export const OVS_OPTIONS = {
  * leading `-`) because every command runs in a shell.
  */
 export default class OvsLinux extends CliSwitch {
-  static override platform = "ovs_linux";
+  static override platform = ovsLinux;
   /** One port: any OVS port name (`tap3f2a9c1e-0b`): `-` is never a range. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: false };
   static override commands: CommandTemplates = OVS_TEMPLATES;

@@ -1,4 +1,5 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { pluribus } from "./platforms.js";
 
 /** Pluribus Netvisor (docs/upstream.md#command-lists-per-device-type): fabric-scoped VLANs with auto-vxlan. */
 export const PLURIBUS_COMMANDS: CommandTemplates = {
@@ -13,7 +14,7 @@ export const PLURIBUS_COMMANDS: CommandTemplates = {
  * persistent, so the save step only logs that saving is not supported.
  */
 export default class Pluribus extends CliSwitch {
-  static override platform = "pluribus";
+  static override platform = pluribus;
   /** One port: a port number; `1-4` is a range. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   static override commands = PLURIBUS_COMMANDS;

@@ -1,4 +1,5 @@
 import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
+import { ruijieOs } from "./platforms.js";
 
 /** Ruijie (docs/upstream.md#command-lists-per-device-type): IOS-like access ports. */
 export const RUIJIE_COMMANDS: CommandTemplates = {
@@ -18,7 +19,7 @@ export const RUIJIE_COMMANDS: CommandTemplates = {
  * `ruijie`, which is no netmiko platform, so the driver never loaded).
  */
 export default class Ruijie extends CliSwitch {
-  static override platform = "ruijie_os";
+  static override platform = ruijieOs;
   /** One port: `GigabitEthernet 0/1`; `range gi 0/1-4` selects many. */
   static override portNameRule: PortNameRule = { innerSpace: true, dashRange: true };
   /** VLAN names: `name` takes 32 characters. */

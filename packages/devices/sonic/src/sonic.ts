@@ -12,6 +12,7 @@ import {
 } from "@ngs/core/device-kit";
 import { sonicVlanHasPorts, sonicVniOf } from "./parsers.js";
 import { SONIC_ERROR_PATTERNS, SONIC_L2VNI_TEMPLATES, SONIC_TEMPLATES } from "./templates.js";
+import { sonic } from "./platforms.js";
 
 /** SONiC's vendor options (docs/upstream.md#per-device-options). */
 export const SONIC_OPTIONS = {
@@ -39,7 +40,7 @@ export const SONIC_OPTIONS = {
  * deprecated `vtep_name`) and `ngs_bgp_asn`.
  */
 export default class Sonic extends CliSwitch {
-  static override platform = "linux";
+  static override platform = sonic;
   /** One port: `Ethernet0`, `PortChannel0001`. */
   static override portNameRule: PortNameRule = { innerSpace: false, dashRange: true };
   static override commands: CommandTemplates = SONIC_TEMPLATES;

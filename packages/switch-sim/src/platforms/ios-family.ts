@@ -42,6 +42,10 @@ export interface IosSpec {
   /** Error for an unknown command, given the prompt and the line. */
   invalid(prompt: string, line: string, word: number): string;
   enableDenied: string;
+  /** The enable command, when not IOS's `enable` (a derived dialect). */
+  enableCommand?: RegExp;
+  /** Leaves config mode from anywhere besides `end` (a derived dialect). */
+  configExit?: RegExp;
   /** Enable asks no password even when a secret is configured (Mellanox). */
   enableNoPassword?: boolean;
   /** `show` works in config mode without `do`. */
@@ -165,7 +169,7 @@ class IosSession implements DialectSession {
   private async runExec(line: string): Promise<void> {
     const l = line.toLowerCase();
     if (/^(exit|logout|quit)$/.test(l)) return this.shell.end();
-    if (/^en(a(b(le?)?)?)?$/.test(l)) return this.enable();
+    if (/^en(a(b(le?)?)?)?$/.test(l) || this.spec.enableCommand?.test(l)) return this.enable();
     if (/^disable$/.test(l)) {
       this.level = "user";
       return;
@@ -253,7 +257,7 @@ class IosSession implements DialectSession {
   private async runConfig(line: string): Promise<void> {
     const l = line.toLowerCase();
     const syn = this.spec.syntax;
-    if (l === "end") return this.toExec();
+    if (l === "end" || this.spec.configExit?.test(l)) return this.toExec();
     if (l === "exit") {
       if (this.sub) this.sub = null;
       else this.toExec();

@@ -23,7 +23,8 @@ const ciscoLabel = (sub: Parameters<IosSpec["label"]>[0]): string => {
   }
 };
 
-const base = {
+/** What most IOS-like models share (and a derived IOS-like dialect starts from). */
+export const iosBase = {
   startEnabled: false,
   paging: TERMINAL,
   configEnter: CONF_T,
@@ -36,7 +37,7 @@ const base = {
 
 const specs: IosSpec[] = [
   {
-    ...base,
+    ...iosBase,
     platform: "cisco_ios",
     defaultHostname: "sw1",
     banner: "\nUser Access Verification (simulated Cisco IOS)\n",
@@ -45,7 +46,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: true, interfaceVlan: false, createsAccessVlan: true },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "cisco_nxos",
     defaultHostname: "sw1",
     startEnabled: true,
@@ -58,7 +59,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: true, interfaceVlan: false },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "cisco_s300",
     defaultHostname: "switch",
     startEnabled: true,
@@ -74,7 +75,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: true, interfaceVlan: false },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "arista_eos",
     defaultHostname: "sw1",
     banner: "Arista EOS (simulated)\n",
@@ -94,7 +95,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: true, interfaceVlan: false },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "dell_os10",
     defaultHostname: "OS10",
     startEnabled: true,
@@ -111,7 +112,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: false, interfaceVlan: true, additiveAllowed: true },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "dell_force10",
     defaultHostname: "Dell",
     banner: "Dell Networking OS (simulated)\n",
@@ -127,7 +128,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: false, interfaceVlan: true, ftos: true },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "dell_powerconnect",
     defaultHostname: "console",
     banner: "",
@@ -139,7 +140,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: false, interfaceVlan: false, vlanDatabase: true },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "brocade_fastiron",
     defaultHostname: "ICX7250",
     banner: "",
@@ -157,7 +158,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: true, interfaceVlan: false, brocade: true },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "mellanox_mlnxos",
     defaultHostname: "switch-1",
     banner: "Mellanox MLNX-OS Switch Management (simulated)\n",
@@ -177,7 +178,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: true, interfaceVlan: false, ethernetPrefix: true },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "supermicro_smis",
     defaultHostname: "SMIS",
     startEnabled: true,
@@ -188,7 +189,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: true, interfaceVlan: false },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "aruba_aoscx",
     defaultHostname: "sw1",
     startEnabled: true,
@@ -201,7 +202,7 @@ const specs: IosSpec[] = [
     syntax: { vlanCommand: true, interfaceVlan: false, aruba: true },
   },
   {
-    ...base,
+    ...iosBase,
     platform: "ruijie_os",
     defaultHostname: "Ruijie",
     banner: "",

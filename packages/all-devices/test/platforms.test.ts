@@ -1,18 +1,21 @@
-// The platform table: every netmiko type upstream uses, lookups with typed errors, the subpath export.
+// The built-in platforms, declared by the vendor packages: every netmiko type upstream uses, and the
+// deprecated by-name lookup over the platforms built so far, with typed errors.
 import { describe, expect, it } from "vitest";
-import { UnknownPlatformError, platformNames as fromRoot } from "@ngs/cli-session";
-import { getPlatform, platformNames, platforms } from "@ngs/cli-session/platforms";
+import { UnknownPlatformError, getPlatform as lookUp, platformNames as fromRoot } from "@ngs/cli-session";
+import { getPlatform, platformNames, platforms } from "./built-in-platforms.js";
 
 const UPSTREAM = [
   "cisco_ios", "cisco_nxos", "cisco_s300", "arista_eos", "dell_os10", "dell_force10", "dell_powerconnect",
   "juniper", "huawei", "huawei_vrpv8", "hp_comware", "brocade_fastiron", "mellanox_mlnxos", "linux",
   "ovs_linux", "supermicro_smis", "nokia_srl", "pluribus", "aruba_aoscx", "ruijie_os",
 ];
+// netmiko's `linux`, one platform per CLI so the simulator can tell them apart.
+const LINUX_SHELLS = ["cumulus", "cumulus_nvue", "sonic", "fake"];
 
 describe("platform table", () => {
   it("has one entry per netmiko platform upstream uses, the same from both entry points", () => {
-    expect([...platformNames].sort()).toEqual([...UPSTREAM].sort());
-    expect(fromRoot).toEqual(platformNames);
+    expect([...platformNames].sort()).toEqual([...UPSTREAM, ...LINUX_SHELLS].sort());
+    expect([...fromRoot()].sort()).toEqual([...platformNames].sort());
   });
 
   it("carries netmiko's save commands and confirmations", () => {
@@ -42,13 +45,13 @@ describe("platform table", () => {
 
   it("an unknown name is an UnknownPlatformError listing the known ones", () => {
     try {
-      getPlatform("cisco_iosxr");
+      lookUp("cisco_iosxr");
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(UnknownPlatformError);
       expect((e as Error).message).toContain("cisco_iosxr");
       for (const n of UPSTREAM) expect((e as Error).message).toContain(n);
     }
-    expect(() => getPlatform("toString")).toThrow(UnknownPlatformError);
+    expect(() => lookUp("toString")).toThrow(UnknownPlatformError);
   });
 });

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { deviceTypePlatforms, platformForDeviceType, platforms, startSwitchForDevice, type SimSwitch } from "@ngs/switch-sim";
+import { platforms, startSwitch, type SimSwitch } from "@ngs/switch-sim";
 import { Term } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
@@ -51,7 +51,7 @@ function run(args: string[]): { child: ChildProcess; lines: (n: number) => Promi
 
 describe("ngs-switch-sim bin", () => {
   it("starts N switches from flags, prints host:port, serves SSH, stops on SIGTERM", async () => {
-    const p = run(["--platform", "netmiko_arista_eos", "--count", "2", "--hostname", "leaf", "--password", "pw"]);
+    const p = run(["--platform", "arista_eos", "--count", "2", "--hostname", "leaf", "--password", "pw"]);
     const lines = await p.lines(2);
     expect(lines[0]).toMatch(/^arista_eos leaf-1 127\.0\.0\.1:\d+ SHA256:\S+$/);
     expect(lines[1]).toMatch(/^arista_eos leaf-2 127\.0\.0\.1:\d+ SHA256:\S+$/);
@@ -70,7 +70,7 @@ describe("ngs-switch-sim bin", () => {
     writeFileSync(
       file,
       JSON.stringify([
-        { deviceType: "netmiko_juniper", hostname: "ex1", password: "pw" },
+        { platform: "juniper", hostname: "ex1", password: "pw" },
         { platform: "sonic", password: "pw", faults: { errorOn: [{ pattern: "^config vlan add 13$", output: "Error: unlucky" }] } },
       ]),
     );
@@ -90,31 +90,23 @@ describe("ngs-switch-sim bin", () => {
   });
 });
 
-describe("platformForDeviceType", () => {
-  it("maps every upstream device type to a simulator platform", () => {
-    expect(platformForDeviceType("netmiko_cisco_ios")).toBe("cisco_ios");
-    expect(platformForDeviceType("netmiko_cumulus_nvue")).toBe("cumulus_nvue");
-    expect(platformForDeviceType("netmiko_dell_enterprise_sonic")).toBe("sonic");
-    expect(platformForDeviceType("netmiko_hpe_comware")).toBe("hp_comware");
-    expect(platformForDeviceType("netmiko_ruijie")).toBe("ruijie_os");
-    expect(platformForDeviceType("netmiko_fake")).toBe("fake");
-    expect(platformForDeviceType("juniper")).toBe("juniper");
-    for (const [type, platform] of Object.entries(deviceTypePlatforms)) {
-      expect(platforms, type).toContain(platform);
-    }
-    expect(Object.keys(deviceTypePlatforms)).toHaveLength(25);
+describe("platforms, not device types", () => {
+  it("a device type is refused with exit 2, pointing at ngs sim (plugins own the device type → platform map)", async () => {
+    const child = spawn(process.execPath, [BIN, "--platform", "netmiko_arista_eos", "--password", "pw"], { stdio: ["ignore", "pipe", "pipe"] });
+    children.push(child);
+    let err = "";
+    child.stderr!.on("data", (d) => (err += d));
+    const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+    expect(code).toBe(2);
+    expect(err).toContain('"netmiko_arista_eos" is not a platform the simulator models');
+    expect(err).toContain("ngs sim");
   });
 
-  it("names the valid types when a type is unknown, and refuses netconf", () => {
-    expect(() => platformForDeviceType("netmiko_nope")).toThrow(/no simulator platform for device_type "netmiko_nope".*netmiko_cisco_ios/);
-    expect(() => platformForDeviceType("netconf_openconfig")).toThrow(/NETCONF/);
-  });
-
-  it("startSwitchForDevice serves a device type on a given port with given credentials", async () => {
-    const probe = await startSwitchForDevice({ deviceType: "netmiko_dell_os10", password: "x" });
+  it("startSwitch serves a platform on a given port with given credentials", async () => {
+    const probe = await startSwitch({ platform: "dell_os10", password: "x" });
     const port = probe.port;
     await probe.close();
-    const sim = await startSwitchForDevice({ deviceType: "netmiko_dell_os10", host: "127.0.0.1", port, username: "ops", password: "pw2", hostname: "leaf9" });
+    const sim = await startSwitch({ platform: "dell_os10", host: "127.0.0.1", port, username: "ops", password: "pw2", hostname: "leaf9" });
     sims.push(sim);
     expect(sim.port).toBe(port);
     expect(sim.platform).toBe("dell_os10");
@@ -126,7 +118,6 @@ describe("platformForDeviceType", () => {
 
 describe("every platform", () => {
   it.each(platforms)("%s logs in and answers a bare RETURN with the same prompt", async (platform) => {
-    const { startSwitch } = await import("@ngs/switch-sim");
     const sim = await startSwitch({ platform, password: "pw" });
     sims.push(sim);
     const t = await Term.openLoggedIn(sim, { password: "pw" });
