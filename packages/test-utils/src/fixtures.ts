@@ -4,7 +4,7 @@
 export const SIM_USERNAME = "admin";
 export const SIM_PASSWORD = "sim-Passw0rd!";
 export const SIM_SECRET = "sim-En4ble!";
-/** The same, as `startSwitch` / `startSwitchForDevice` take them. */
+/** The same, as `startSwitch` takes them. */
 export const SIM_CREDS = { username: SIM_USERNAME, password: SIM_PASSWORD, secret: SIM_SECRET } as const;
 
 /** A Neutron network id, and the dashless form some vendors put into names. */
