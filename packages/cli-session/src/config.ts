@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { booleanFromString } from "./bool.js";
 import { SessionConfigError } from "./errors.js";
 import type { Platform, SessionOptions } from "./types.js";
 
@@ -40,14 +41,10 @@ const ALGORITHM_TYPES: Record<string, "kex" | "cipher" | "serverHostKey" | "hmac
   compression: "compress",
 };
 
-const TRUE = new Set(["1", "t", "true", "on", "y", "yes"]);
-const FALSE = new Set(["0", "f", "false", "off", "n", "no"]);
-
 export function parseBool(key: string, value: string): boolean {
-  const v = value.trim().toLowerCase();
-  if (TRUE.has(v)) return true;
-  if (FALSE.has(v)) return false;
-  throw new SessionConfigError(key, `'${value}' is not a boolean (use true or false).`);
+  const b = booleanFromString(value);
+  if (b === undefined) throw new SessionConfigError(key, `'${value}' is not a boolean (use true or false).`);
+  return b;
 }
 
 function seconds(key: string, value: string): number {

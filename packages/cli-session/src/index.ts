@@ -18,6 +18,7 @@ export {
   promptPatternFor,
   type PlatformOptions,
 } from "./platform-kit.js";
+export { booleanFromString, BOOLEAN_SPELLINGS } from "./bool.js";
 export { sessionOptionsFromConfig, parseDisabledAlgorithms, parseBool, SESSION_CONFIG_KEYS } from "./config.js";
 export { fingerprintSha256, verifyHostKey, parseKnownHosts, hostMatches, knownHostsName } from "./hostkeys.js";
 export { stripAnsi, normaliseLineEndings, OutputCleaner, Redactor } from "./text.js";

@@ -79,6 +79,8 @@ describe("sessionOptionsFromConfig", () => {
     [{ ip: "192.0.2.1", username: "u", port: "22x" }, "port"],
     [{ ip: "192.0.2.1", username: "u", port: "70000" }, "port"],
     [{ ip: "192.0.2.1", username: "u", use_keys: "maybe" }, "use_keys"],
+    [{ ip: "192.0.2.1", username: "u", allow_agent: "y" }, "allow_agent"],
+    [{ ip: "192.0.2.1", username: "u", use_keys: "t" }, "use_keys"],
     [{ ip: "192.0.2.1", username: "u", conn_timeout: "soon" }, "conn_timeout"],
     [{ ip: "192.0.2.1", username: "u", auth_timeout: "-1" }, "auth_timeout"],
     [{ ip: "192.0.2.1", username: "u", banner_timeout: "" }, "banner_timeout"],

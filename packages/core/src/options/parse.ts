@@ -1,12 +1,11 @@
+import { BOOLEAN_SPELLINGS, booleanFromString } from "@ngs/cli-session";
 import { GenericSwitchConfigException } from "../errors.js";
 
 /**
- * Value parsers for ini strings, with oslo.config's spelling rules. Each
+ * Value parsers for ini strings, with oslo's spelling rules. Each
  * throws `GenericSwitchConfigException` naming the key and the bad value.
  */
 
-const TRUE = new Set(["true", "yes", "on", "1"]);
-const FALSE = new Set(["false", "no", "off", "0"]);
 
 /** The one wording of a bad option value: `key: invalid value "x": expected …`. */
 export function invalidValueText(key: string, value: string, expected: string): string {
@@ -19,18 +18,17 @@ export function badOptionValue(key: string, value: string, expected: string): Ge
 }
 
 /** What a boolean option takes, in every message about one. */
-export const BOOLEAN_EXPECTED = "a boolean (true/yes/on/1 or false/no/off/0)";
+export const BOOLEAN_EXPECTED = `a boolean (${BOOLEAN_SPELLINGS})`;
 
 /**
- * oslo.config's `BoolOpt` strings: true/yes/on/1 and false/no/off/0, any
- * case, surrounding blanks ignored; anything else (`t`, `y`, empty) is an
- * error, as in oslo. The one boolean parser of every `ngs_*` option.
+ * The one boolean parser of every `ngs_*` option, on the spellings the
+ * transport keys use too (`booleanFromString`: oslo.config's `BoolOpt`
+ * ones); anything else (`t`, `y`, empty) is an error.
  */
 export function parseBool(key: string, value: string): boolean {
-  const v = value.trim().toLowerCase();
-  if (TRUE.has(v)) return true;
-  if (FALSE.has(v)) return false;
-  throw badOptionValue(key, value, BOOLEAN_EXPECTED);
+  const b = booleanFromString(value);
+  if (b === undefined) throw badOptionValue(key, value, BOOLEAN_EXPECTED);
+  return b;
 }
 
 /** A base-10 integer within [min, max]. */

@@ -1,4 +1,5 @@
 import { pino } from "pino";
+import { booleanFromString } from "@ngs/cli-session";
 import { collectExtraOptions, type DeviceClass } from "../device.js";
 import { GenericSwitchConfigException, GenericSwitchException } from "../errors.js";
 import { closestName, isCredentialKey } from "../config/keys.js";
@@ -122,7 +123,7 @@ export async function checkConfig(opts: CheckConfigOptions): Promise<ConfigCheck
       if (!section.ip?.trim() && !section.host?.trim()) error(undefined, "no address: set ip (or host)");
       if (!section.username?.trim()) error("username", "missing: the switch login needs a username");
       const hasCredential =
-        Boolean(section.password) || Boolean(section.key_file?.trim()) || /^(1|t|true|on|y|yes)$/i.test(section.use_keys?.trim() ?? "");
+        Boolean(section.password) || Boolean(section.key_file?.trim()) || booleanFromString(section.use_keys ?? "") === true;
       if (!hasCredential) warn(undefined, "no credential: set password, or key_file (or use_keys = true for ~/.ssh keys or an agent)");
     }
   }
