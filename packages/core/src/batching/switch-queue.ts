@@ -155,7 +155,6 @@ export class SwitchQueue {
     return (await this.getBatches(maxCreateRevision)).length > 0;
   }
 
-  /** Take the worker lock if free. */
   /**
    * A granted lease we renew ourselves. No automatic keep-alive: etcd3's
    * re-arms a TTL-long timer when a keep-alive answer lands after revoke(),
@@ -172,6 +171,7 @@ export class SwitchQueue {
     }
   }
 
+  /** Take the worker lock if free. */
   async tryAcquireWorkerLock(owner: string): Promise<WorkerLock | undefined> {
     // WorkerLock keeps the lease alive itself while the lock is held.
     const [lease, leaseId] = await this.manualLease(this.lockTtlS);
