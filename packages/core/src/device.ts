@@ -10,7 +10,9 @@ import {
 import { defaultLogger, switchLogger, type Logger } from "./logging.js";
 import { didYouMean } from "./config/keys.js";
 import { NGS_OPTIONS, parseNgsOptions, type NgsConfig } from "./options/ngs-options.js";
-import { declaredNames, parseDeclaredOptions, type OptionSpecs } from "./options/declare.js";
+import { parseDeclaredOptions, type OptionSpecs } from "./options/declare.js";
+import { collectDeclaredOptions, collectExtraOptions } from "./device-class-options.js";
+import type { Batcher, DeviceContext, NetworkOptions, PortOptions } from "./device-context.js";
 import type {
   BindingProfile,
   CommandPlan,
@@ -22,39 +24,12 @@ import type {
   TrunkDetails,
 } from "./types.js";
 import { networkIdHex, validateVlanId } from "./validation.js";
-
-/** What the ML2 driver passes to add/delete network besides the VLAN. */
-export interface NetworkOptions {
-  /**
-   * Every VLAN segment id on the switch's physnets, for device types with
-   * `trunkVlansConverge` and trunk ports (upstream's `physnet_vlans`): the
-   * trunk ports are written with exactly this set. Absent or null: only
-   * the one VLAN is added or removed.
-   */
-  physnetVlans?: readonly number[] | null;
-}
-
-export interface PortOptions {
-  trunkDetails?: TrunkDetails | null;
-  /** Per-call default VLAN; `ngs_port_default_vlan` applies when absent. */
-  defaultVlan?: number | string | null;
-}
-
-/** Runs a device's commands through the cross-process batch queue (etcd). */
-export interface Batcher {
-  doBatch(device: GenericSwitchDevice, commands: string[]): Promise<string>;
-}
-
-/** What the host hands every device besides its config section. */
-export interface DeviceContext {
-  /** Parent logger; the device logs through a child carrying `switch`. */
-  logger?: Logger;
-  global?: NgsGlobalConfig;
-  /** Lock backend for PoolLock; absent = no cross-process locking (upstream without backend_url). */
-  coordinator?: Coordinator;
-  /** Required when `ngs_batch_requests` is on. */
-  batcher?: Batcher;
-}
+// The device's surroundings, class-level helpers and the trunk check live in
+// their own modules; this one still exports them all (plugins import it).
+export type { Batcher, DeviceContext, NetworkOptions, PortOptions } from "./device-context.js";
+export { DEVICE_OPERATIONS, type DeviceClass } from "./device-class.js";
+export { collectDeclaredOptions, collectExtraOptions } from "./device-class-options.js";
+export { trunkNotSupported } from "./trunk-support.js";
 
 const DEVICE_BRAND = Symbol.for("@ngs/core:GenericSwitchDevice");
 
@@ -377,72 +352,6 @@ export abstract class GenericSwitchDevice {
   }
 }
 
-/**
- * Upstream's trunk-support refusal, shared by the ML2 driver (which names the
- * switch by its section) and the device layer (which adds the device type):
- * undefined when the switch can trunk this kind of port.
- */
-export function trunkNotSupported(
-  sw: { readonly supportTrunkOnPorts: boolean; readonly supportTrunkOnBondPorts: boolean },
-  switchLabel: string,
-  bond: boolean,
-): GenericSwitchNotSupported | undefined {
-  if (bond ? sw.supportTrunkOnBondPorts : sw.supportTrunkOnPorts) return undefined;
-  return new GenericSwitchNotSupported({
-    feature: "trunks",
-    switch: switchLabel,
-    error: bond ? "Trunks are not supported on bond ports." : "Trunks are not supported on ports.",
-  });
-}
-
 Object.defineProperty(GenericSwitchDevice.prototype, DEVICE_BRAND, { value: true });
-
-/**
- * The option names a device class knows besides the base ones: its declared
- * `options` (and their deprecated spellings) and the deprecated
- * `extraOptions`, along the class chain.
- */
-export function collectExtraOptions(ctor: unknown): Set<string> {
-  const out = new Set<string>(declaredNames(collectDeclaredOptions(ctor)));
-  let c = ctor as { extraOptions?: readonly string[] } | null;
-  while (c && c !== Function.prototype) {
-    if (Object.prototype.hasOwnProperty.call(c, "extraOptions") && Array.isArray(c.extraOptions)) {
-      for (const o of c.extraOptions) out.add(o);
-    }
-    c = Object.getPrototypeOf(c) as typeof c;
-  }
-  return out;
-}
-
-/** The `options` declared along a device class's chain; a subclass's declaration of a key replaces its parent's. */
-export function collectDeclaredOptions(ctor: unknown): OptionSpecs {
-  const chain: OptionSpecs[] = [];
-  let c = ctor as { options?: OptionSpecs } | null;
-  while (c && c !== Function.prototype) {
-    if (Object.prototype.hasOwnProperty.call(c, "options") && c.options && typeof c.options === "object") chain.unshift(c.options);
-    c = Object.getPrototypeOf(c) as typeof c;
-  }
-  return Object.assign({}, ...chain) as OptionSpecs;
-}
-
-/** The class type the loader returns: constructible with the plugin-contract signature. */
-export type DeviceClass = (new (config: DeviceConfig, deviceName: string, context?: DeviceContext) => GenericSwitchDevice) & {
-  readonly pluginApi?: number;
-  readonly options?: OptionSpecs;
-  /** @deprecated see `GenericSwitchDevice.extraOptions` */
-  readonly extraOptions?: readonly string[];
-};
-
-/** The operations a device class's prototype must have (checked by the loader). */
-export const DEVICE_OPERATIONS = [
-  "addNetwork",
-  "delNetwork",
-  "plugPortToNetwork",
-  "deletePort",
-  "plugBondToNetwork",
-  "unplugBondFromNetwork",
-  "addSubportsOnTrunk",
-  "delSubportsOnTrunk",
-] as const;
 
 export type { BindingProfile, CommandPlan, DeviceConfig, SecurityGroup, SecurityGroupRule, SubPort, TrunkDetails };

@@ -3,7 +3,6 @@
  * capability exchange, framing chosen from the base versions both sides
  * offer, pipelined RPCs matched by message-id, typed rpc-errors.
  */
-import type { ClientChannel } from "ssh2";
 import { openTransport, type Transport } from "@ngs/cli-session";
 import { BASE_1_0, BASE_1_1, Capabilities } from "./capabilities.js";
 import {
@@ -14,40 +13,14 @@ import {
   NetconfRpcError,
   NetconfSessionClosedError,
   NetconfTimeoutError,
-  type RpcErrorInfo,
 } from "./errors.js";
 import { FrameDecoder, frame, type Framing } from "./framing.js";
-import {
-  BASE_NS,
-  attrsOf,
-  build,
-  child,
-  children,
-  childrenOf,
-  el,
-  localName,
-  parseFragment,
-  parseMessage,
-  tagOf,
-  textOf,
-  type XmlNode,
-} from "./xml.js";
-import type {
-  CommitOptions,
-  DataReply,
-  Datastore,
-  EditConfigOptions,
-  Filter,
-  NetconfSessionOptions,
-  RpcReply,
-} from "./types.js";
-
-const DATASTORES: readonly Datastore[] = ["running", "candidate", "startup"];
-const DEFAULT_OPERATIONS = ["merge", "replace", "none"] as const;
-const TEST_OPTIONS = ["test-then-set", "set", "test-only"] as const;
-const ERROR_OPTIONS = ["stop-on-error", "continue-on-error", "rollback-on-error"] as const;
-/** A persist token goes into the message as escaped text; this keeps it a plain token too. */
-const PERSIST_TOKEN = /^[A-Za-z0-9._:-]{1,128}$/;
+import { helloTimeout, parseHello, readHello } from "./hello.js";
+import { errorInfo, innerXml, summariseReply } from "./reply.js";
+import { DATASTORES, DEFAULT_OPERATIONS, ERROR_OPTIONS, TEST_OPTIONS, filterNodes, oneOf, token } from "./rpc-args.js";
+import { validateOptions } from "./session-options.js";
+import { BASE_NS, attrsOf, build, child, children, el, localName, parseFragment, parseMessage, tagOf, type XmlNode } from "./xml.js";
+import type { CommitOptions, DataReply, Datastore, EditConfigOptions, Filter, NetconfSessionOptions, RpcReply } from "./types.js";
 
 interface Pending {
   operation: string;
@@ -137,12 +110,12 @@ export class NetconfSession {
   // ---- operations (RFC 6241 §7) ----
 
   async get(filter?: Filter): Promise<DataReply> {
-    return this.dataRpc("get", [...this.filterNodes(filter)]);
+    return this.dataRpc("get", [...filterNodes(filter, (c, w) => this.need(c, w))]);
   }
 
   async getConfig(source: Datastore, filter?: Filter): Promise<DataReply> {
     this.needDatastore(source, "get-config source");
-    return this.dataRpc("get-config", [el("source", [el(source)]), ...this.filterNodes(filter)]);
+    return this.dataRpc("get-config", [el("source", [el(source)]), ...filterNodes(filter, (c, w) => this.need(c, w))]);
   }
 
   /**
@@ -255,7 +228,7 @@ export class NetconfSession {
     const name = localName(tagOf(nodes[0]!)!);
     const reply = await this.send(name, nodes[0]!);
     const data = child(reply, "data");
-    return { ...this.summarise(reply), ...(data ? { data: innerXml(reply, data) } : {}) };
+    return { ...summariseReply(reply), ...(data ? { data: innerXml(reply, data) } : {}) };
   }
 
   /**
@@ -285,21 +258,13 @@ export class NetconfSession {
 
   private async okRpc(operation: string, body: XmlNode[]): Promise<RpcReply> {
     const reply = await this.send(operation, el(operation, body));
-    return this.summarise(reply);
+    return summariseReply(reply);
   }
 
   private async dataRpc(operation: string, body: XmlNode[]): Promise<DataReply> {
     const reply = await this.send(operation, el(operation, body));
     const data = child(reply, "data");
-    return { ...this.summarise(reply), data: data ? innerXml(reply, data) : "" };
-  }
-
-  private summarise(reply: XmlNode): RpcReply {
-    return {
-      xml: build([reply]),
-      ok: child(reply, "ok") !== undefined,
-      warnings: children(reply, "rpc-error").map(errorInfo),
-    };
+    return { ...summariseReply(reply), data: data ? innerXml(reply, data) : "" };
   }
 
   private send(operation: string, op: XmlNode): Promise<XmlNode> {
@@ -399,22 +364,6 @@ export class NetconfSession {
     for (const w of this.closeWaiters.splice(0)) w();
   }
 
-  private filterNodes(filter: Filter | undefined): XmlNode[] {
-    if (filter === undefined) return [];
-    if (typeof filter === "string" || "subtree" in filter) {
-      const xml = typeof filter === "string" ? filter : filter.subtree;
-      return [el("filter", parseFragment(xml, "subtree filter"), { type: "subtree" })];
-    }
-    this.need(":xpath", "an XPath filter");
-    if (typeof filter.xpath !== "string" || filter.xpath.trim() === "") throw new NetconfInputError("xpath filter must be a non-empty string.");
-    const attrs: Record<string, string> = { type: "xpath", select: filter.xpath };
-    for (const [prefix, uri] of Object.entries(filter.namespaces ?? {})) {
-      if (!/^[A-Za-z_][\w.-]*$/.test(prefix)) throw new NetconfInputError(`xpath namespace prefix '${prefix}' is not a valid XML name.`);
-      attrs[`xmlns:${prefix}`] = uri;
-    }
-    return [el("filter", [], attrs)];
-  }
-
   private need(capability: string, what: string): void {
     if (!this.has(capability)) {
       throw new NetconfCapabilityError(
@@ -445,113 +394,4 @@ export class NetconfSession {
     const log = this.opts.logger;
     if (log && (log.isLevelEnabled?.("debug") ?? true)) log.debug({ host: this.opts.host, ...obj }, msg);
   }
-}
-
-function validateOptions(opts: NetconfSessionOptions): void {
-  if (!opts || typeof opts.host !== "string" || opts.host === "") throw new NetconfInputError("NETCONF session needs a host.");
-  if (typeof opts.username !== "string" || opts.username === "") throw new NetconfInputError("NETCONF session needs a username.");
-  const port = opts.port ?? 830;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new NetconfInputError(`NETCONF port must be 1..65535, got ${String(opts.port)}.`);
-  const versions = opts.baseVersions ?? ["1.0", "1.1"];
-  if (versions.length === 0 || versions.some((v) => v !== "1.0" && v !== "1.1")) {
-    throw new NetconfInputError("baseVersions must list '1.0' and/or '1.1'.");
-  }
-}
-
-function helloTimeout(opts: NetconfSessionOptions): number {
-  const t = opts.helloTimeoutMs ?? 15_000;
-  return opts.connectDeadline === undefined ? t : Math.max(1, Math.min(t, opts.connectDeadline - Date.now()));
-}
-
-function readHello(channel: ClientChannel, decoder: FrameDecoder, timeoutMs: number, where: { host: string; port: number }): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const done = (fn: () => void) => {
-      clearTimeout(timer);
-      channel.removeListener("data", onData);
-      channel.removeListener("close", onClose);
-      fn();
-    };
-    const timer = setTimeout(
-      () => done(() => reject(new NetconfTimeoutError("hello", timeoutMs, `NETCONF server ${where.host}:${where.port} sent no hello within ${timeoutMs} ms.`, where))),
-      timeoutMs,
-    );
-    const onData = (data: Buffer) => {
-      let msgs: string[];
-      try {
-        msgs = decoder.push(data);
-      } catch (err) {
-        done(() => reject(err));
-        return;
-      }
-      // Anything after the hello stays in the decoder: the server sends nothing unasked.
-      if (msgs.length) done(() => resolve(msgs[0]!));
-    };
-    const onClose = () =>
-      done(() => reject(new NetconfSessionClosedError(`NETCONF server ${where.host}:${where.port} closed the session before its hello.`, where)));
-    channel.on("data", onData);
-    channel.on("close", onClose);
-  });
-}
-
-function parseHello(xml: string, where: { host: string; port: number }) {
-  const root = parseMessage(xml).find((n) => tagOf(n) !== undefined);
-  if (!root || localName(tagOf(root)!) !== "hello") {
-    throw new NetconfProtocolError(`NETCONF server ${where.host}:${where.port} did not start with a hello.`, where);
-  }
-  const caps = child(root, "capabilities");
-  const uris = caps ? children(caps, "capability").map((c) => textOf(c).trim()).filter(Boolean) : [];
-  const idText = textOf(child(root, "session-id")).trim();
-  if (!/^[1-9][0-9]{0,9}$/.test(idText)) {
-    throw new NetconfProtocolError(`NETCONF server ${where.host}:${where.port} sent a hello without a valid session-id.`, where);
-  }
-  return { sessionId: Number(idText), capabilities: new Capabilities(uris) };
-}
-
-function errorInfo(node: XmlNode): RpcErrorInfo {
-  const text = (name: string) => {
-    const c = child(node, name);
-    return c === undefined ? undefined : textOf(c).trim();
-  };
-  const infoNode = child(node, "error-info");
-  const info = infoNode ? Object.fromEntries(children(infoNode).map((c) => [localName(tagOf(c)!), textOf(c).trim()])) : undefined;
-  const e: RpcErrorInfo = {
-    type: text("error-type") ?? "",
-    tag: text("error-tag") ?? "",
-    severity: text("error-severity") ?? "error",
-  };
-  const appTag = text("error-app-tag");
-  const path = text("error-path");
-  const message = text("error-message");
-  if (appTag) e.appTag = appTag;
-  if (path) e.path = path;
-  if (message) e.message = message;
-  if (info && Object.keys(info).length) e.info = info;
-  return e;
-}
-
-/** `<data>`'s children as XML, each carrying the namespace declarations it inherited. */
-function innerXml(reply: XmlNode, data: XmlNode): string {
-  const inherited = Object.fromEntries(
-    [...Object.entries(attrsOf(reply)), ...Object.entries(attrsOf(data))].filter(([k]) => k === "xmlns" || k.startsWith("xmlns:")),
-  );
-  delete inherited.xmlns; // the base namespace of the envelope is not the data's
-  const out: XmlNode[] = childrenOf(data)
-    .filter((c) => tagOf(c) !== undefined)
-    .map((c) => {
-      const own = (c[":@"] ?? {}) as Record<string, string>;
-      const extra = Object.fromEntries(Object.entries(inherited).filter(([k]) => !(`@_${k}` in own)).map(([k, v]) => [`@_${k}`, v]));
-      return Object.keys(extra).length ? { ...c, ":@": { ...extra, ...own } } : c;
-    });
-  return build(out);
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): asserts value is T {
-  if (!allowed.includes(value as T)) throw new NetconfInputError(`${what} must be one of ${allowed.join(", ")}, got '${value}'.`);
-}
-
-function token(value: string, what: string): string {
-  if (typeof value !== "string" || !PERSIST_TOKEN.test(value)) {
-    throw new NetconfInputError(`${what} must be 1..128 characters of letters, digits and . _ : -.`);
-  }
-  return value;
 }

@@ -2,59 +2,13 @@ import { setMaxListeners } from "node:events";
 import type { Etcd3 } from "etcd3";
 import { GenericSwitchBatchError } from "../errors.js";
 import { defaultLogger, type Logger } from "../logging.js";
-import { SwitchQueue, workerOwner, type PendingBatch, type ResultEntry, type SwitchQueueOptions, type WorkerLock } from "./switch-queue.js";
+import type { BatchDevice, BatchSession } from "./batch-device.js";
+import { closeQuietly, errorText, runRound, type RoundState } from "./batch-round.js";
+import { pause } from "./pause.js";
+import { SwitchQueue, workerOwner, type ResultEntry, type SwitchQueueOptions, type WorkerLock } from "./switch-queue.js";
 
-/** A live connection the worker runs batches on. */
-export interface BatchSession {
-  close(): Promise<void> | void;
-}
-
-/** What a device must offer to be batched (the CLI-switch base has all of it). */
-export interface BatchDevice<S extends BatchSession = BatchSession> {
-  readonly deviceName: string;
-  /** The switch key: host or ip (batches of every device on one switch share a queue). */
-  readonly lockPrefix: string;
-  /** `ngs_save_configuration`. */
-  readonly saveConfiguration: boolean;
-  openSession(): Promise<S>;
-  sendConfigSet(session: S, commands: readonly string[]): Promise<string>;
-  /**
-   * Optional: send several batches on `session` in one pass (e.g. one config-mode
-   * entry and exit for all), each with its own outcome, in order. May return
-   * fewer outcomes than batches when the session broke: the rest are sent again
-   * on a fresh session. `onOutcome` hears of each outcome as soon as it is
-   * known (its caller is answered then, not at the end of the pass). Without
-   * this hook, each batch is one `sendConfigSet`. `before(i)` must be awaited
-   * before batch `i` is sent: false means stop the pass there (return what
-   * was done) — the worker could not mark it started. The CLI-switch base
-   * decides from its class's declared `configMode`/`applyMode` whether the
-   * batches share one config-mode pass (never by comparing functions).
-   */
-  sendConfigSets?(
-    session: S,
-    batches: readonly (readonly string[])[],
-    onOutcome?: (index: number, outcome: BatchOutcome) => void,
-    before?: (index: number) => Promise<boolean>,
-  ): Promise<BatchOutcome[]>;
-  saveConfig(session: S): Promise<void>;
-}
-
-/** One batch's outcome: the switch's output, or why it failed (only this batch). */
-export type BatchOutcome = { result: string } | { error: string };
-
-/** Check a device's shape for batching; a clear error when it cannot be batched. */
-export function asBatchDevice(device: unknown): BatchDevice {
-  const d = device as Partial<BatchDevice> | null;
-  const missing = (["openSession", "sendConfigSet", "saveConfig"] as const).filter((m) => typeof d?.[m] !== "function");
-  if (!d || missing.length > 0 || typeof d.lockPrefix !== "string") {
-    const name = (d as { deviceName?: string } | null)?.deviceName ?? "<unknown>";
-    throw new GenericSwitchBatchError({
-      device: name,
-      error: `this device type cannot be batched (missing ${missing.length ? missing.join(", ") : "lockPrefix"}); turn ngs_batch_requests off for it`,
-    });
-  }
-  return d as BatchDevice;
-}
+// The device contract lives in its own module; this one still exports it.
+export { asBatchDevice, type BatchDevice, type BatchOutcome, type BatchSession } from "./batch-device.js";
 
 export interface SwitchBatchOptions extends SwitchQueueOptions {
   /** How long `doBatch` waits for its result (upstream 300 s). */
@@ -63,8 +17,6 @@ export interface SwitchBatchOptions extends SwitchQueueOptions {
   lockAcquireTimeoutMs?: number;
   logger?: Logger;
 }
-
-type Outcome = BatchOutcome;
 
 /** Batches taken per round at most (keeps each etcd transaction well under etcd's 128-op limit). */
 const MAX_ROUND = 50;
@@ -310,7 +262,7 @@ export class SwitchBatch {
           ran += runnable.length;
           continue;
         }
-        const outcomes = await this.#runRound(device, state, runnable);
+        const outcomes = await runRound({ queue: this.queue, logger: this.#logger, signal: this.#abort.signal, unrecorded: this.#unrecorded }, device, state, runnable);
         applied += outcomes.filter((o) => o && "result" in o).length;
         ran += outcomes.filter((o) => o).length;
         if (state.lockLost) throw lockLost();
@@ -322,140 +274,6 @@ export class SwitchBatch {
       if (state.session) await closeQuietly(state.session);
       this.#logger.debug({ batches: ran, applied }, "batch worker done");
     }
-  }
-
-  /**
-   * Send a round's batches, each only once it is marked started (which also
-   * records the outcome before it). Stops at the first batch that cannot be
-   * started: etcd failed (`state.etcdError`), the lock is gone
-   * (`state.lockLost`), or the input changed or expired (left for the next
-   * round). A broken session is replaced for the batches not yet started.
-   * Returns the outcomes by index (holes for batches not sent).
-   */
-  async #runRound(device: BatchDevice, state: RoundState, batches: PendingBatch[]): Promise<(Outcome | undefined)[]> {
-    const outcomes: (Outcome | undefined)[] = [];
-    const startedAt: (bigint | undefined)[] = [];
-    const pending: ResultEntry[] = [];
-    let stop = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    let killed = -1;
-    const record = async (next?: PendingBatch): Promise<bigint | null | false> => {
-      const entries = pending.splice(0);
-      try {
-        return await state.lock.advance(entries, next);
-      } catch (e) {
-        // Known but not recorded: kept for when etcd is back; nothing more is sent meanwhile.
-        this.#unrecorded.push(...entries);
-        state.etcdError = e;
-        return false;
-      }
-    };
-    const gate = async (k: number): Promise<boolean> => {
-      if (stop || this.#abort.signal.aborted) return false;
-      let b = batches[k]!;
-      let rev: bigint | null | false = null;
-      // Its caller may move its deadline meanwhile (the input changes): read it again and retry.
-      // Read again too when it looks expired: it was read before the session opened (a slow login).
-      for (let attempt = 0; attempt < 3 && rev === null; attempt++) {
-        if (attempt > 0 || (b.record.not_after ?? Infinity) <= Date.now()) {
-          const now = await this.queue.reread(b).catch(() => undefined);
-          if (!now || now.record.started_by !== undefined) break;
-          b = batches[k] = now;
-        }
-        if ((b.record.not_after ?? Infinity) <= Date.now()) break;
-        rev = await record(b);
-      }
-      if (rev === false) {
-        if (state.etcdError === undefined) state.lockLost = true;
-        stop = true;
-        return false;
-      }
-      if (rev === null) {
-        // Withdrawn, expired or gone: the next round sees what it is.
-        stop = true;
-        return false;
-      }
-      const notAfter = b.record.not_after ?? Infinity;
-      startedAt[k] = rev;
-      // Never still sending it when its caller may have given up: close the session then.
-      const left = notAfter + this.queue.sendBudgetMs - Date.now();
-      if (Number.isFinite(left)) {
-        const session = state.session;
-        killTimer = setTimeout(() => {
-          killed = k;
-          this.#logger.error({ uuid: b.record.uuid }, "a batch is still being sent at its caller's deadline; closing the session");
-          if (session) void closeQuietly(session);
-        }, Math.max(0, left));
-        killTimer.unref();
-      }
-      return true;
-    };
-    const emit = (k: number, o: Outcome) => {
-      if (outcomes[k] !== undefined) return;
-      clearTimeout(killTimer);
-      if (killed === k && "error" in o) o = { error: `not finished by its caller's deadline; the session was closed (it may have been partly applied): ${o.error}` };
-      outcomes[k] = o;
-      pending.push({ batch: batches[k]!, revision: startedAt[k] ?? batches[k]!.modRevision, outcome: o });
-    };
-    let base = 0;
-    while (base < batches.length && !stop) {
-      if (!state.session) {
-        try {
-          state.session = await device.openSession();
-        } catch (e) {
-          // Reconnecting mid-run failed: the rest were not sent and stay queued for the next run.
-          this.#logger.error({ err: errorText(e) }, "batch worker could not reconnect to the switch");
-          break;
-        }
-      }
-      const session = state.session;
-      const rest = batches.slice(base);
-      let got: Outcome[];
-      if (device.sendConfigSets) {
-        try {
-          got = await device.sendConfigSets(
-            session,
-            rest.map((b) => b.record.cmds),
-            (i, o) => emit(base + i, o),
-            (i) => gate(base + i),
-          );
-        } catch (e) {
-          got = [{ error: errorText(e) }];
-        }
-        got = got.slice(0, rest.length);
-      } else {
-        got = [];
-        for (let i = 0; i < rest.length; i++) {
-          if (!(await gate(base + i))) break;
-          const o = await sendOne(device, session, rest[i]!.record.cmds);
-          got.push(o);
-          emit(base + i, o);
-          if ("error" in o) break;
-        }
-      }
-      clearTimeout(killTimer);
-      // Outcomes the hook returned without announcing them; a started batch without one may have been applied.
-      let last = base - 1;
-      for (let i = 0; i < rest.length; i++) {
-        const k = base + i;
-        if (got[i] !== undefined) emit(k, got[i]!);
-        else if (startedAt[k] !== undefined) emit(k, { error: "the session ended while sending it: it may have been applied" });
-        if (outcomes[k] !== undefined) last = k;
-      }
-      const broke = last < batches.length - 1 || (got.length > 0 && "error" in got[got.length - 1]! && !device.sendConfigSets);
-      base = last + 1;
-      if (broke || killed >= 0) {
-        // The session may be broken (dropped connection): the batches after get a fresh one.
-        await closeQuietly(session);
-        state.session = undefined;
-      }
-      if (got.length === 0 && !stop) break;
-    }
-    if (pending.length > 0 && !state.lockLost) {
-      const r = await record();
-      if (r === false && state.etcdError === undefined) state.lockLost = true;
-    }
-    return outcomes;
   }
 
   /** One save for the whole run; callers already have their results, so a failure is logged (as upstream). */
@@ -470,45 +288,3 @@ export class SwitchBatch {
   }
 }
 
-interface RoundState {
-  lock: WorkerLock;
-  session?: BatchSession;
-  /** Why the switch could not be reached (the verdict for this run). */
-  openError?: string;
-  /** etcd failed while recording: stop sending, keep the lock, try again later. */
-  etcdError?: unknown;
-  lockLost?: boolean;
-}
-
-async function sendOne(device: BatchDevice, session: BatchSession, cmds: readonly string[]): Promise<Outcome> {
-  try {
-    return { result: await device.sendConfigSet(session, cmds) };
-  } catch (e) {
-    return { error: errorText(e) };
-  }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-async function closeQuietly(s: BatchSession): Promise<void> {
-  try {
-    await s.close();
-  } catch {
-    // A broken session may fail to close; it is gone either way.
-  }
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
-}

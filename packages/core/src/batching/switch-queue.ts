@@ -1,42 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import type { Etcd3, IKeyValue, Lease, Watcher } from "etcd3";
 import { GenericSwitchBatchError } from "../errors.js";
 import { batchKeys, decodeRecord, encodeRecord, type BatchKeys, type BatchRecord } from "./keys.js";
+import { CLOCK_SKEW_MS, SwitchQueueItem, type PendingBatch } from "./queue-item.js";
+import { waitForQueueResult } from "./result-wait.js";
+import { WorkerLock } from "./worker-lock.js";
 
-/**
- * One queued request: its uuid, the etcd revision that created its input key
- * (FIFO order), and what its caller last wrote there.
- */
-export class SwitchQueueItem {
-  constructor(
-    readonly uuid: string,
-    readonly createRevision: bigint,
-    readonly inputKey: string,
-    readonly resultKey: string,
-    /** The caller's lease: the input and its result key hang on it (revoked once the request is settled). */
-    readonly lease: Lease | undefined,
-    /** The input's record as last written by the caller. */
-    public record: BatchRecord,
-    /** The input's mod revision after the caller's last write. */
-    public modRevision: bigint,
-  ) {}
-
-  /** No worker may start this request after this time. */
-  get notAfter(): number {
-    return this.record.not_after ?? Infinity;
-  }
-}
-
-/** An input read back from etcd. */
-export interface PendingBatch {
-  key: string;
-  createRevision: bigint;
-  /** The revision of the value read: a transaction on the input compares it, so it acts on exactly this record. */
-  modRevision: bigint;
-  lease: string;
-  record: BatchRecord;
-}
+// The queue's parts live in their own modules; this one still exports them all.
+export { CLOCK_SKEW_MS, SwitchQueueItem, type PendingBatch } from "./queue-item.js";
+export { WorkerLock, workerOwner, type ResultEntry } from "./worker-lock.js";
 
 export interface SwitchQueueOptions {
   /**
@@ -66,12 +38,6 @@ export interface SwitchQueueOptions {
 }
 
 export type WatchOutcome = { type: "put" | "delete"; kv: IKeyValue } | { type: "timeout" } | { type: "error"; error: Error };
-
-/** What a waiting caller knows of its request when it gives up. */
-type RequestState = "withdrawn" | "started" | "gone" | "unknown";
-
-/** Hosts' clocks may differ this much: `not_after` is compared on the worker's clock. */
-export const CLOCK_SKEW_MS = 1000;
 
 /**
  * The etcd side of batching for one switch: inputs, results and the worker
@@ -189,7 +155,6 @@ export class SwitchQueue {
     return (await this.getBatches(maxCreateRevision)).length > 0;
   }
 
-  /** Take the worker lock if free. */
   /**
    * A granted lease we renew ourselves. No automatic keep-alive: etcd3's
    * re-arms a TTL-long timer when a keep-alive answer lands after revoke(),
@@ -206,6 +171,7 @@ export class SwitchQueue {
     }
   }
 
+  /** Take the worker lock if free. */
   async tryAcquireWorkerLock(owner: string): Promise<WorkerLock | undefined> {
     // WorkerLock keeps the lease alive itself while the lock is held.
     const [lease, leaseId] = await this.manualLease(this.lockTtlS);
@@ -359,247 +325,11 @@ export class SwitchQueue {
    */
   async waitForResult(item: SwitchQueueItem, timeoutMs: number, signal?: AbortSignal): Promise<string> {
     try {
-      return await this.#waitForResult(item, timeoutMs, signal);
+      return await waitForQueueResult(this, item, timeoutMs, signal);
     } finally {
       // Once its caller has an answer the request needs no lease: done, withdrawn or given up on.
       const lease = item.lease;
       if (lease) void lease.revoke().catch(() => lease.release());
     }
   }
-
-  async #waitForResult(item: SwitchQueueItem, timeoutMs: number, signal?: AbortSignal): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    const mustStartBy = deadline - this.sendBudgetMs;
-    let startRevision: bigint | undefined = item.createRevision + 1n;
-    let lastError: Error | undefined;
-    let state: RequestState = "unknown";
-    /** The revision of the last successful read: nothing at or before it was missed. */
-    let readAt: bigint | undefined;
-    const take = async (): Promise<BatchRecord | undefined> => {
-      readAt = undefined;
-      try {
-        const { record, revision } = await this.consumeResultAt(item.resultKey);
-        lastError = undefined;
-        readAt = revision;
-        return record;
-      } catch (e) {
-        lastError = e as Error;
-        return undefined;
-      }
-    };
-    // Renew the lease and not_after every third of the shorter of the two.
-    const keepEveryMs = Math.max(100, Math.min(this.inputTtlS * 1000, this.horizonMs) / 3);
-    let keeping = false;
-    const keeper = setInterval(() => {
-      if (keeping) return;
-      keeping = true;
-      this.keepWaiting(item, mustStartBy)
-        .then((s) => {
-          lastError = undefined;
-          if (s === "started") state = "started";
-        })
-        .catch((e: unknown) => void (lastError = e as Error))
-        .finally(() => (keeping = false));
-    }, keepEveryMs);
-    keeper.unref();
-    /** Cut off from etcd: past this no worker can still be sending the request. */
-    const cutOff = () => item.notAfter + this.sendBudgetMs + CLOCK_SKEW_MS;
-    try {
-      for (;;) {
-        const end = lastError ? Math.min(deadline, cutOff()) : deadline;
-        const remaining = end - Date.now();
-        if (remaining <= 0 || signal?.aborted) break;
-        const ev = await this.watchOnce(item.resultKey, startRevision, Math.min(this.watchSliceMs, remaining), signal);
-        if (ev.type === "delete") {
-          throw this.batchError(`Output key was deleted, perhaps lease expired: ${item.resultKey}`);
-        }
-        const record = await take();
-        if (record) return this.outcome(record);
-        if (ev.type === "error") lastError = ev.error;
-        // Resume right after the read that found nothing. A watch "from now" would start
-        // when etcd registers it, and miss a result written in between (a whole slice lost).
-        // A recent revision is also one a compaction is unlikely to have passed; if it
-        // has, the watch fails and the next read comes first.
-        startRevision = readAt !== undefined ? readAt + 1n : ev.type === "put" ? BigInt(ev.kv.mod_revision) + 1n : undefined;
-        if (ev.type === "error" || lastError) await waitMs(Math.min(200, Math.max(0, deadline - Date.now())), signal);
-      }
-    } finally {
-      clearInterval(keeper);
-    }
-    const record = await take();
-    if (record) return this.outcome(record);
-    const etcdDown = lastError !== undefined;
-    try {
-      state = await this.withdraw(item);
-    } catch {
-      // etcd unreachable: no worker starts it after not_after, and none is still sending it now.
-    }
-    const why = signal?.aborted
-      ? "Stopped waiting (shutting down) for result key"
-      : etcdDown && Date.now() < deadline
-        ? "etcd unreachable while waiting for result key"
-        : "Timed out waiting for result key";
-    const note =
-      state === "withdrawn"
-        ? " (the request was withdrawn and will not run)"
-        : state === "started"
-          ? " (a worker started sending it: it may have been applied; it is not sent again)"
-          : state === "gone"
-            ? " (the request is gone from the queue without a result: it may have been applied)"
-            : ` (etcd could not be reached to withdraw it: it may have been applied if a worker started it before ${new Date(
-                item.notAfter + CLOCK_SKEW_MS,
-              ).toISOString()}; no worker starts it after that)`;
-    const etcd = lastError ? `; etcd: ${lastError.message}` : "";
-    throw this.batchError(`${why}: ${item.resultKey}${note}${etcd}`, lastError);
-  }
-
-  private outcome(record: BatchRecord): string {
-    if (record.error !== undefined) throw this.batchError(record.error);
-    return record.result ?? "";
-  }
-}
-
-/** An outcome to record: the batch, the input's revision once started (or as read, when never started), and what happened. */
-export interface ResultEntry {
-  batch: PendingBatch;
-  revision: bigint;
-  outcome: { result: string } | { error: string };
-}
-
-/** The execute lock, held by one worker per switch across every process. */
-export class WorkerLock {
-  #held = true;
-  readonly #keepAlive: NodeJS.Timeout;
-  #keepAliveInFlight = false;
-
-  constructor(
-    private readonly queue: SwitchQueue,
-    private readonly lease: Lease,
-    readonly value: string,
-  ) {
-    lease.on("lost", () => {
-      this.#held = false;
-    });
-    // As etcd's Go client: renew every TTL/3. A renewal that fails is retried on
-    // the next tick; the lock-conditioned transactions catch a lost lease anyway.
-    this.#keepAlive = setInterval(() => {
-      if (this.#keepAliveInFlight || !this.#held) return;
-      this.#keepAliveInFlight = true;
-      lease
-        .keepaliveOnce()
-        .catch(() => undefined)
-        .finally(() => (this.#keepAliveInFlight = false));
-    }, (queue.lockTtlS * 1000) / 3);
-    // Never what keeps a process alive.
-    this.#keepAlive.unref();
-  }
-
-  get held(): boolean {
-    return this.#held;
-  }
-
-  /** Still ours? Refreshes the lease and checks the key (between batches, and after etcd came back). */
-  async refresh(): Promise<boolean> {
-    if (!this.#held) return false;
-    try {
-      await this.lease.keepaliveOnce();
-    } catch (e) {
-      // etcd unreachable is not "lost": the lease may well outlive the outage (etcd
-      // renews every lease when it restarts). An expired lease fires "lost" first.
-      if (!this.#held) return false;
-      throw e;
-    }
-    const v = await this.queue.client.get(this.queue.keys.executeLock).string();
-    if (v !== this.value) this.#held = false;
-    return this.#held;
-  }
-
-  /**
-   * Record outcomes (result key on the caller's lease, input deleted) and
-   * mark `next` as started by this worker, in one transaction that commits
-   * only while the lock is ours and every input is exactly as last seen.
-   * Returns the revision at which `next` is started, `null` when `next` may
-   * not be started (withdrawn, moved, expired), or throws what etcd threw.
-   * Entries whose input changed meanwhile (its caller gave up) are dropped.
-   * `false`: the lock is no longer ours.
-   */
-  async advance(entries: readonly ResultEntry[], next?: PendingBatch): Promise<bigint | null | false> {
-    const { client, keys } = this.queue;
-    let txn = client.if(keys.executeLock, "Value", "==", this.value);
-    for (const e of entries) txn = txn.and(e.batch.key, "Mod", "==", String(e.revision));
-    const ops = entries.flatMap((e) => recordOps(client, e));
-    if (next) {
-      txn = txn.and(next.key, "Mod", "==", String(next.modRevision));
-      const put = client.put(next.key).value(encodeRecord({ ...next.record, started_by: this.value }));
-      if (next.lease !== "0") put.lease(next.lease);
-      ops.push(put);
-    }
-    if (ops.length === 0) return null;
-    const res = await txn.then(...ops).commit();
-    if (res.succeeded) return next ? BigInt(res.header.revision) : null;
-    // One at a time, to tell a lost lock from an input that changed.
-    for (const e of entries) {
-      const r = await client
-        .if(keys.executeLock, "Value", "==", this.value)
-        .and(e.batch.key, "Mod", "==", String(e.revision))
-        .then(...recordOps(client, e))
-        .commit();
-      if (!r.succeeded && !(await this.stillOurs())) return false;
-    }
-    if (!next) return null;
-    if (!(await this.stillOurs())) return false;
-    return entries.length > 0 ? this.advance([], next) : null;
-  }
-
-  /** Delete inputs that may not run (expired) without a result: their callers have given up. */
-  async drop(batches: readonly PendingBatch[]): Promise<void> {
-    const { client, keys } = this.queue;
-    for (const b of batches) {
-      await client.if(keys.executeLock, "Value", "==", this.value).and(b.key, "Mod", "==", String(b.modRevision)).then(client.delete().key(b.key)).commit();
-    }
-  }
-
-  private async stillOurs(): Promise<boolean> {
-    const v = await this.queue.client.get(this.queue.keys.executeLock).string();
-    if (v !== this.value) this.#held = false;
-    return this.#held;
-  }
-
-  async release(): Promise<void> {
-    const { client, keys } = this.queue;
-    const wasHeld = this.#held;
-    this.#held = false;
-    clearInterval(this.#keepAlive);
-    try {
-      if (wasHeld) await client.if(keys.executeLock, "Value", "==", this.value).then(client.delete().key(keys.executeLock)).commit();
-    } finally {
-      // Revoking also stops the keep-alive (etcd3's close() would not).
-      await this.lease.revoke().catch(() => this.lease.release());
-    }
-  }
-}
-
-/** Put the result on the caller's lease (it goes when the caller does) and delete the input. */
-function recordOps(client: Etcd3, e: ResultEntry) {
-  const put = client.put(e.batch.record.result_key).value(encodeRecord({ ...e.batch.record, ...e.outcome }));
-  if (e.batch.lease !== "0") put.lease(e.batch.lease);
-  return [put, client.delete().key(e.batch.key)];
-}
-
-/** Who holds a lock, for debugging: `ngs-<host>/<pid>`. */
-export function workerOwner(): string {
-  return `ngs-${hostname()}/${process.pid}`;
-}
-
-function waitMs(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted || ms <= 0) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

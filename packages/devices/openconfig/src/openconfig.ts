@@ -2,8 +2,6 @@ import {
   GenericSwitchDevice,
   GenericSwitchNetconfConnectError,
   GenericSwitchNetconfError,
-  GenericSwitchNetconfLockDenied,
-  GenericSwitchNetconfOperationFailed,
   InProcessCoordinator,
   OPERATION_NAMES,
   PoolLock,
@@ -16,12 +14,15 @@ import {
   type SubPort,
   type TrunkDetails,
 } from "@ngs/core/device-kit";
-import { chooseTarget, hasConfirmedCommit, hasValidate, processCapabilities, type Datastore } from "./capabilities.js";
-import type { NetconfClient, RpcErrorInfo } from "./client.js";
+import { lockAndConfigure, type ApplyContext } from "./apply-edit.js";
+import { chooseTarget, processCapabilities, type Datastore } from "./capabilities.js";
+import type { NetconfClient } from "./client.js";
 import type { ConfigEdit } from "./edit.js";
 import { OPENCONFIG_OPTIONS, portIdMapper, validateInterfaceName, validateVlanName, type OpenConfigOptions } from "./options.js";
 import { planAddNetwork, planAddSubports, planDeletePort, planDelNetwork, planDelSubports, planPlugPort, type PlanSettings, type TrunkState } from "./plan.js";
-import { openNetconfClient, rpcErrorInfo } from "./session.js";
+import { withRetry, type NetconfRetry } from "./retry.js";
+import { saveSteps } from "./save-steps.js";
+import { openNetconfClient } from "./session.js";
 import { configDocument, editContent } from "./xml.js";
 
 /** What one operation sends: the edit and, for a dry run, its upstream name. */
@@ -34,17 +35,9 @@ export interface NetconfPlan {
   skipped?: string;
 }
 
-/**
- * How `lock-denied` and `operation-failed` are retried (upstream's tenacity
- * policy: waits of 2, 2, 4, then 5 s, 10 attempts in all). `sleep` is the
- * wait itself, replaceable so tests need not wait.
- */
-export interface NetconfRetry {
-  attempts: number;
-  minMs: number;
-  maxMs: number;
-  sleep?: (ms: number) => Promise<void>;
-}
+// The retry policy, the change's RPC sequence and its error mapping live in
+// their own modules; this one still exports the policy's type (`./openconfig`).
+export type { NetconfRetry } from "./retry.js";
 
 let processCoordinator: InProcessCoordinator | undefined;
 
@@ -206,27 +199,7 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
     const edit = this.edit(op, args);
     const skipped = this.skipReason(op);
     if (!edit || edit.empty) return { operation, commands: [], save: [], ...(skipped ? { skipped } : {}) };
-    return { operation, commands: [configDocument(edit)], save: this.saveSteps(this.ngsConfig.netconfTarget) };
-  }
-
-  /** The RPCs after the edit-config, by target (both when the target is only known after the hello). */
-  private saveSteps(target: Datastore | undefined): string[] {
-    const c = this.ngsConfig;
-    const candidate = [
-      "<validate><source><candidate/></source></validate> (when :validate is advertised)",
-      ...(c.netconfConfirmedCommit
-        ? [`<commit><confirmed/><confirm-timeout>${c.netconfConfirmedCommitTimeoutS}</confirm-timeout></commit> (when :confirmed-commit is advertised)`]
-        : []),
-      "<commit/>",
-    ];
-    const running = !this.saveConfiguration
-      ? []
-      : this.saveConfigContent !== undefined
-        ? [`<edit-config><target><running/></target><config>${this.saveConfigContent}</config></edit-config>`]
-        : ["<copy-config><target><startup/></target><source><running/></source></copy-config> (when :startup is advertised)"];
-    if (target === "candidate") return candidate;
-    if (target === "running") return running;
-    return [...candidate.map((s) => `candidate: ${s}`), ...running.map((s) => `running: ${s}`)];
+    return { operation, commands: [configDocument(edit)], save: saveSteps(this, this.ngsConfig.netconfTarget) };
   }
 
   // ---- operations -----------------------------------------------------
@@ -320,128 +293,21 @@ export default class NetconfOpenConfigSwitch extends GenericSwitchDevice {
         const caps = processCapabilities(client.capabilities);
         const target = this.target(caps);
         this.logger.debug({ target, config: content }, `Sending configuration to NETCONF device ${this.deviceName}`);
-        await this.withRetry(() => this.lockAndConfigure(client, target, caps, content));
+        await withRetry(this.retry, this.logger, this.deviceName, () => lockAndConfigure(this.applyContext(), client, target, caps, content));
       } finally {
         await client.close().catch(() => undefined);
       }
     });
   }
 
-  /**
-   * Retry `lock-denied` and `operation-failed` with upstream's exponential
-   * back-off, bounded; anything else is raised at once. Each attempt starts
-   * from a clean candidate: a failed one discards it before unlocking, and
-   * the next discards again after its lock.
-   */
-  private async withRetry(fn: () => Promise<void>): Promise<void> {
-    const { attempts, minMs, maxMs } = this.retry;
-    const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await fn();
-      } catch (e) {
-        const denied = e instanceof GenericSwitchNetconfLockDenied;
-        if (!denied && !(e instanceof GenericSwitchNetconfOperationFailed)) throw e;
-        if (attempt >= attempts) throw this.gaveUp(e, attempt);
-        // tenacity's wait_exponential(multiplier=1): 2^(attempt-1) s, clamped to [min, max]: 2, 2, 4, 5, 5, … s.
-        const waitMs = Math.min(maxMs, Math.max(minMs, 1000 * 2 ** (attempt - 1)));
-        const why = denied ? "datastore locked by another session" : `operation-failed (${e.message})`;
-        this.logger.warn({ attempt, waitMs }, `NETCONF device ${this.deviceName}: ${why}; retrying in ${waitMs} ms`);
-        await sleep(waitMs);
-      }
-    }
-  }
 
-  /** The last attempt's error, saying that it was the last. */
-  private gaveUp(e: GenericSwitchNetconfLockDenied | GenericSwitchNetconfOperationFailed, attempts: number): Error {
-    const Cls = e instanceof GenericSwitchNetconfLockDenied ? GenericSwitchNetconfLockDenied : GenericSwitchNetconfOperationFailed;
-    const message = attempts > 1 ? `${e.message} (gave up after ${attempts} attempts)` : e.message;
-    return new Cls({ message, device: this.deviceName, cause: e.cause });
-  }
-
-  private async lockAndConfigure(client: NetconfClient, target: Datastore, caps: ReadonlySet<string>, content: string): Promise<void> {
-    const step = async (rpc: string, fn: () => Promise<void>) => {
-      try {
-        await fn();
-      } catch (e) {
-        throw this.rpcFailure(rpc, target, e);
-      }
+  private applyContext(): ApplyContext {
+    return {
+      deviceName: this.deviceName,
+      logger: this.logger,
+      ngsConfig: this.ngsConfig,
+      saveConfiguration: this.saveConfiguration,
+      saveConfigContent: this.saveConfigContent,
     };
-    try {
-      await step("lock", () => client.lock(target));
-    } catch (e) {
-      // Session 0 is no NETCONF session (the CLI, say) whose uncommitted candidate edits block the lock (RFC 6241 §7.5).
-      const info = rpcErrorInfo((e as Error).cause);
-      if (target === "candidate" && info?.tag === "lock-denied" && info.sessionId === "0") await client.discardChanges().catch(() => undefined);
-      throw e;
-    }
-    let done = false;
-    try {
-      if (target === "candidate") {
-        await step("discard-changes", () => client.discardChanges());
-        await step("edit-config", () => client.editConfig("candidate", content));
-        if (hasValidate(caps)) await step("validate", () => client.validate("candidate"));
-        const c = this.ngsConfig;
-        if (c.netconfConfirmedCommit && hasConfirmedCommit(caps)) {
-          await step("commit (confirmed)", () => client.commit({ confirmed: true, confirmTimeoutS: c.netconfConfirmedCommitTimeoutS }));
-        }
-        await step("commit", () => client.commit());
-      } else {
-        await step("edit-config", () => client.editConfig("running", content));
-        done = true;
-        if (this.saveConfiguration) await this.saveRunning(client, caps, step);
-      }
-      done = true;
-    } catch (e) {
-      // Whatever reached the candidate stays out of the running config.
-      if (target === "candidate" && !done) await client.discardChanges().catch(() => undefined);
-      if (target === "running" && done) {
-        throw new GenericSwitchNetconfError({
-          device: this.deviceName,
-          error: `the change was applied to running but not saved: ${(e as Error).message}`,
-          cause: e,
-        });
-      }
-      throw e;
-    } finally {
-      await client.unlock(target).catch(() => undefined);
-    }
-  }
-
-  private async saveRunning(client: NetconfClient, caps: ReadonlySet<string>, step: (rpc: string, fn: () => Promise<void>) => Promise<void>): Promise<void> {
-    if (this.saveConfigContent !== undefined) {
-      await step("edit-config (ngs_netconf_save_config)", () => client.editConfig("running", this.saveConfigContent!));
-    } else if (caps.has(":startup")) {
-      await step("copy-config running to startup", () => client.copyConfig("running", "startup"));
-    } else {
-      this.logger.warn(
-        `Cannot persist running config on NETCONF device ${this.deviceName}: no ngs_netconf_save_config configured and the device does not advertise :startup`,
-      );
-    }
-  }
-
-  /** An rpc-error as a GenericSwitch* error naming the switch, the RPC and the server's message. */
-  private rpcFailure(rpc: string, target: Datastore, e: unknown): Error {
-    const info: RpcErrorInfo | undefined = rpcErrorInfo(e);
-    if (!info) {
-      if (e instanceof GenericSwitchNetconfError) return e;
-      return new GenericSwitchNetconfError({ device: this.deviceName, error: `${rpc} on ${target}: ${(e as Error).message}`, cause: e });
-    }
-    const said = info.message ? `: ${info.message}` : "";
-    if (info.tag === "lock-denied") {
-      return new GenericSwitchNetconfLockDenied({
-        message: `NETCONF device ${this.deviceName}: the ${target} datastore is locked by another session${info.sessionId ? ` (session ${info.sessionId})` : ""}; nothing was sent. ${GenericSwitchNetconfLockDenied.template}`,
-        device: this.deviceName,
-        cause: e,
-      });
-    }
-    if (info.tag === "operation-failed") {
-      return new GenericSwitchNetconfOperationFailed({
-        message: `NETCONF device ${this.deviceName} returned operation-failed for ${rpc} on ${target}${said}; nothing was committed`,
-        device: this.deviceName,
-        cause: e,
-      });
-    }
-    return new GenericSwitchNetconfError({ device: this.deviceName, error: `${rpc} on ${target} failed with ${info.tag}${said}`, cause: e });
   }
 }
