@@ -14,6 +14,12 @@ export const namedVlans = {
   DELETE_NETWORK: ["no vlan {segmentation_id}"],
 } as const satisfies CommandTemplates;
 
+/** Unnamed `vlan N`, removed by `undo vlan N`: the VRP-like dialects (Huawei VRP, HPE Comware). */
+export const vrpVlans = {
+  ADD_NETWORK: ["vlan {segmentation_id}"],
+  DELETE_NETWORK: ["undo vlan {segmentation_id}"],
+} as const satisfies CommandTemplates;
+
 /** IOS access port: plug sets access mode and VLAN. */
 export const switchportAccessPlug: CommandTemplate = [
   "interface {port}",
