@@ -21,6 +21,11 @@ export function promptPatternFor(terminators: string): RegExp {
   return new RegExp(`(?:^|\\n)[^\\n]*[${cls}][ \\t]*$`);
 }
 
+/** A prompt pattern and the terminators it was built from, kept in step. */
+function promptEndingIn(terminators: string): Pick<Platform, "promptPattern" | "promptTerminators"> {
+  return { promptPattern: promptPatternFor(terminators), promptTerminators: terminators };
+}
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const PASSWORD = /ssword/i;
 
@@ -88,8 +93,7 @@ export function iosLike(o: PlatformOptions): Platform {
       fields: (c) => {
         const en = escape(c.enabled);
         return {
-          promptPattern: promptPatternFor(c.enabled + c.user),
-          promptTerminators: c.enabled + c.user,
+          ...promptEndingIn(c.enabled + c.user),
           sessionPreparation: ["terminal width 511", "terminal length 0"],
           returnChar: "\n",
           enable: { command: "enable", passwordPrompt: PASSWORD, enabledPattern: new RegExp(`${en}\\s*$`) },
@@ -112,8 +116,7 @@ export function junosLike(o: PlatformOptions): Platform {
       errorText: "syntax error.",
       errorPatterns: [/unknown command\./, /syntax error\./, /^\s*error:/m],
       fields: (c) => ({
-        promptPattern: promptPatternFor(c.enabled + c.user),
-        promptTerminators: c.enabled + c.user,
+        ...promptEndingIn(c.enabled + c.user),
         promptContextLines: /^\s*(?:\[edit[^\]\n]*\]|\{[\w:]+\})\s*$/,
         // root lands in the FreeBSD shell and needs `cli`.
         loginHandlers: [{ prompt: /(?:^|\n)(?:root@[^\n]*)?[%$][ \t]*$/, answer: "cli" }],
@@ -142,8 +145,7 @@ export function vrpLike(o: PlatformOptions): Platform {
       errorText: "Error: Unrecognized command found at '^' position.",
       errorPatterns: [/^\s*Error: /m],
       fields: (c) => ({
-        promptPattern: promptPatternFor(c.user + c.enabled),
-        promptTerminators: c.user + c.enabled,
+        ...promptEndingIn(c.user + c.enabled),
         basePromptPattern: /^(?:HRP_.)?[<[][~*]?([^>\]]+)[>\]]\s*$/,
         loginHandlers: [
           { prompt: /(?:Change now|Please choose)[^\n]*$/i, answer: "N" },
@@ -171,8 +173,7 @@ export function linuxShell(o: PlatformOptions): Platform {
       fields: (c) => {
         const enabled = new RegExp(`${escape(c.enabled)}\\s*$`);
         return {
-          promptPattern: promptPatternFor(c.user + c.enabled),
-          promptTerminators: c.user + c.enabled,
+          ...promptEndingIn(c.user + c.enabled),
           // `user@host:~$` → `user@host`: the working directory is not part of the identity.
           basePromptPattern: /^\[?([^@\s\]]+@[^:\s\]]+)/,
           relearnPromptOnModeChange: true,
@@ -197,8 +198,7 @@ export function srlLike(o: PlatformOptions): Platform {
       errorText: "Parsing error: Unknown token",
       errorPatterns: [/Parsing error/, /^\s*Error:/m],
       fields: (c) => ({
-        promptPattern: promptPatternFor(c.enabled),
-        promptTerminators: c.enabled,
+        ...promptEndingIn(c.enabled),
         promptContextLines: /^--\{.*\}--/,
         sessionPreparation: ["environment complete-on-space false", "environment cli-engine type basic"],
         returnChar: "\n",
@@ -228,8 +228,7 @@ export function singleModeCli(o: PlatformOptions): Platform {
       errorText: "Error: unknown command",
       errorPatterns: [/^\s*[Ee]rror\b/m],
       fields: () => ({
-        promptPattern: promptPatternFor("#>"),
-        promptTerminators: "#>",
+        ...promptEndingIn("#>"),
         sessionPreparation: [],
         returnChar: "\n",
         logout: [],

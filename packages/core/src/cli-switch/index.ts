@@ -8,3 +8,4 @@ export * from "./runner.js";
 export * from "./cli-switch.js";
 export * from "./l2vni.js";
 export * from "./security-groups.js";
+export * from "./template-families.js";

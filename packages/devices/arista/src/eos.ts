@@ -4,8 +4,13 @@ import {
   GenericSwitchConfigException,
   L2VNI_OPTION_SPECS,
   l2vniFromOptions,
+  namedVlans,
+  onBond,
+  portShutdown,
   portName,
   str,
+  switchportAccess,
+  switchportTrunk,
   type CommandTemplates,
   type OptionValues,
   type PortNameRule,
@@ -13,45 +18,24 @@ import {
 } from "@ngs/core/device-kit";
 import { aristaEos, EOS_ERROR_PATTERNS } from "./platforms.js";
 
-/** Arista EOS (docs/upstream.md#command-lists-per-device-type): trunks with a native VLAN, bond templates for trunks. */
-export const EOS_COMMANDS: CommandTemplates = {
-  ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
-  DELETE_NETWORK: ["no vlan {segmentation_id}"],
-  PLUG_PORT_TO_NETWORK: ["interface {port}", "switchport mode access", "switchport access vlan {segmentation_id}"],
-  DELETE_PORT: [
-    "interface {port}",
-    "no switchport access vlan {segmentation_id}",
-    "no switchport mode trunk",
-    "switchport trunk allowed vlan none",
-  ],
-  SET_NATIVE_VLAN: [
-    "interface {port}",
-    "switchport mode trunk",
-    "switchport trunk native vlan {segmentation_id}",
-    "switchport trunk allowed vlan add {segmentation_id}",
-  ],
+/** EOS's port trunk: IOS's, but a removed native VLAN leaves the port in trunk mode and adding one does not re-enter it. */
+const EOS_TRUNK: CommandTemplates = {
+  ...switchportTrunk,
   DELETE_NATIVE_VLAN: [
     "interface {port}",
     "no switchport trunk native vlan {segmentation_id}",
     "switchport trunk allowed vlan remove {segmentation_id}",
   ],
   ADD_NETWORK_TO_TRUNK: ["interface {port}", "switchport trunk allowed vlan add {segmentation_id}"],
-  REMOVE_NETWORK_FROM_TRUNK: ["interface {port}", "switchport trunk allowed vlan remove {segmentation_id}"],
-  SET_NATIVE_VLAN_BOND: [
-    "interface {bond}",
-    "switchport mode trunk",
-    "switchport trunk native vlan {segmentation_id}",
-    "switchport trunk allowed vlan add {segmentation_id}",
-  ],
-  DELETE_NATIVE_VLAN_BOND: [
-    "interface {bond}",
-    "no switchport trunk native vlan {segmentation_id}",
-    "switchport trunk allowed vlan remove {segmentation_id}",
-  ],
-  ADD_NETWORK_TO_BOND_TRUNK: ["interface {bond}", "switchport trunk allowed vlan add {segmentation_id}"],
-  DELETE_NETWORK_ON_BOND_TRUNK: ["interface {bond}", "switchport trunk allowed vlan remove {segmentation_id}"],
-  ENABLE_PORT: ["interface {port}", "no shutdown"],
-  DISABLE_PORT: ["interface {port}", "shutdown"],
+};
+
+/** Arista EOS (docs/upstream.md#command-lists-per-device-type): trunks with a native VLAN, bond templates for trunks. */
+export const EOS_COMMANDS: CommandTemplates = {
+  ...namedVlans,
+  ...switchportAccess,
+  ...EOS_TRUNK,
+  ...onBond(EOS_TRUNK),
+  ...portShutdown,
 };
 
 export { EOS_ERROR_PATTERNS };

@@ -1,16 +1,14 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
+import { CliSwitch, namedVlans, portShutdown, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 import { arubaAoscx, AOSCX_ERROR_PATTERNS } from "./platforms.js";
 
 /** ArubaOS-CX (docs/upstream.md#command-lists-per-device-type). No SET_NATIVE_VLAN upstream: a trunk's parent VLAN is not set. */
 export const AOSCX_COMMANDS: CommandTemplates = {
-  ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
-  DELETE_NETWORK: ["no vlan {segmentation_id}"],
+  ...namedVlans,
   PLUG_PORT_TO_NETWORK: ["interface {port}", "no routing", "vlan access {segmentation_id}"],
   DELETE_PORT: ["interface {port}", "no vlan access {segmentation_id}"],
   ADD_NETWORK_TO_TRUNK: ["interface {port}", "no routing", "vlan trunk allowed {segmentation_id}"],
   REMOVE_NETWORK_FROM_TRUNK: ["interface {port}", "no vlan trunk allowed {segmentation_id}"],
-  ENABLE_PORT: ["interface {port}", "no shutdown"],
-  DISABLE_PORT: ["interface {port}", "shutdown"],
+  ...portShutdown,
 };
 
 export { AOSCX_ERROR_PATTERNS };

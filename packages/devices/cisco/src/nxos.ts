@@ -1,8 +1,14 @@
 import {
   CliSwitch,
+  exitEach,
   L2VNI_OPTION_SPECS,
   l2vniFromOptions,
+  namedVlans,
   portName,
+  portShutdown,
+  switchportAccessClear,
+  switchportAccessPlug,
+  switchportTrunk,
   validateNetworkId,
   type CommandTemplates,
   type OptionValues,
@@ -14,14 +20,15 @@ import { ciscoNxos } from "./platforms.js";
 
 /** Cisco NX-OS (docs/upstream.md#command-lists-per-device-type). No SET_NATIVE_VLAN upstream, so a trunk's parent VLAN is not set. */
 export const NXOS_COMMANDS: CommandTemplates = {
-  ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}", "exit"],
-  DELETE_NETWORK: ["no vlan {segmentation_id}"],
-  PLUG_PORT_TO_NETWORK: ["interface {port}", "switchport mode access", "switchport access vlan {segmentation_id}", "exit"],
-  DELETE_PORT: ["interface {port}", "no switchport access vlan", "exit"],
-  ADD_NETWORK_TO_TRUNK: ["interface {port}", "switchport mode trunk", "switchport trunk allowed vlan add {segmentation_id}", "exit"],
-  REMOVE_NETWORK_FROM_TRUNK: ["interface {port}", "switchport trunk allowed vlan remove {segmentation_id}", "exit"],
-  ENABLE_PORT: ["interface {port}", "no shutdown", "exit"],
-  DISABLE_PORT: ["interface {port}", "shutdown", "exit"],
+  ...exitEach({ ADD_NETWORK: namedVlans.ADD_NETWORK }),
+  DELETE_NETWORK: namedVlans.DELETE_NETWORK,
+  ...exitEach({
+    PLUG_PORT_TO_NETWORK: switchportAccessPlug,
+    DELETE_PORT: switchportAccessClear,
+    ADD_NETWORK_TO_TRUNK: switchportTrunk.ADD_NETWORK_TO_TRUNK,
+    REMOVE_NETWORK_FROM_TRUNK: switchportTrunk.REMOVE_NETWORK_FROM_TRUNK,
+    ...portShutdown,
+  }),
   // Security groups: one IPv4 ACL per group, applied to switch-interface ingress.
   ADD_SECURITY_GROUP: ["ip access-list {security_group}"],
   ADD_SECURITY_GROUP_COMPLETE: ["exit"],

@@ -1,11 +1,11 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { CliSwitch, switchportAccessPlug, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 import { ciscoS300 } from "./platforms.js";
 
 /** Cisco 300-series (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports only. */
 export const S300_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["vlan {segmentation_id}"],
   DELETE_NETWORK: ["no vlan {segmentation_id}"],
-  PLUG_PORT_TO_NETWORK: ["interface {port}", "switchport mode access", "switchport access vlan {segmentation_id}"],
+  PLUG_PORT_TO_NETWORK: switchportAccessPlug,
   DELETE_PORT: ["interface {port}", "no switchport access vlan", "switchport trunk allowed vlan remove all"],
 };
 

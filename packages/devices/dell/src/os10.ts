@@ -1,24 +1,36 @@
-import { CliSwitch, validateNetworkId, type CommandTemplates, type SecurityGroupRule, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
+import {
+  CliSwitch,
+  exitEach,
+  onBond,
+  portShutdown,
+  switchportAccessClear,
+  switchportAccessPlug,
+  validateNetworkId, type CommandTemplates, type SecurityGroupRule, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 import { dellOs10 } from "./platforms.js";
+
+const OS10_ACCESS = exitEach({ PLUG_PORT_TO_NETWORK: switchportAccessPlug, DELETE_PORT: switchportAccessClear });
+/** OS10 trunks list VLANs with `allowed vlan N` (no `add`/`remove`). */
+const OS10_TRUNK = exitEach({
+  ADD_NETWORK_TO_TRUNK: ["interface {port}", "switchport mode trunk", "switchport trunk allowed vlan {segmentation_id}"],
+  REMOVE_NETWORK_FROM_TRUNK: ["interface {port}", "no switchport trunk allowed vlan {segmentation_id}"],
+});
+/** A trunk's native VLAN is its access VLAN; these blocks end without `exit`, as upstream. */
+const OS10_NATIVE_VLAN: CommandTemplates = {
+  SET_NATIVE_VLAN: ["interface {port}", "switchport mode trunk", "switchport access vlan {segmentation_id}"],
+  DELETE_NATIVE_VLAN: switchportAccessClear,
+};
 
 /** Dell OS10 (docs/upstream.md#command-lists-per-device-type): VLANs are `interface vlan` with a description. */
 export const OS10_COMMANDS: CommandTemplates = {
   ADD_NETWORK: ["interface vlan {segmentation_id}", "description {network_name}", "exit"],
   DELETE_NETWORK: ["no interface vlan {segmentation_id}", "exit"],
-  PLUG_PORT_TO_NETWORK: ["interface {port}", "switchport mode access", "switchport access vlan {segmentation_id}", "exit"],
-  DELETE_PORT: ["interface {port}", "no switchport access vlan", "exit"],
-  PLUG_BOND_TO_NETWORK: ["interface {bond}", "switchport mode access", "switchport access vlan {segmentation_id}", "exit"],
-  UNPLUG_BOND_FROM_NETWORK: ["interface {bond}", "no switchport access vlan", "exit"],
-  ADD_NETWORK_TO_TRUNK: ["interface {port}", "switchport mode trunk", "switchport trunk allowed vlan {segmentation_id}", "exit"],
-  REMOVE_NETWORK_FROM_TRUNK: ["interface {port}", "no switchport trunk allowed vlan {segmentation_id}", "exit"],
-  ADD_NETWORK_TO_BOND_TRUNK: ["interface {bond}", "switchport mode trunk", "switchport trunk allowed vlan {segmentation_id}", "exit"],
-  DELETE_NETWORK_ON_BOND_TRUNK: ["interface {bond}", "no switchport trunk allowed vlan {segmentation_id}", "exit"],
-  SET_NATIVE_VLAN: ["interface {port}", "switchport mode trunk", "switchport access vlan {segmentation_id}"],
-  DELETE_NATIVE_VLAN: ["interface {port}", "no switchport access vlan"],
-  SET_NATIVE_VLAN_BOND: ["interface {bond}", "switchport mode trunk", "switchport access vlan {segmentation_id}"],
-  DELETE_NATIVE_VLAN_BOND: ["interface {bond}", "no switchport access vlan"],
-  ENABLE_PORT: ["interface {port}", "no shutdown", "exit"],
-  DISABLE_PORT: ["interface {port}", "shutdown", "exit"],
+  ...OS10_ACCESS,
+  ...onBond(OS10_ACCESS),
+  ...OS10_TRUNK,
+  ...onBond(OS10_TRUNK),
+  ...OS10_NATIVE_VLAN,
+  ...onBond(OS10_NATIVE_VLAN),
+  ...exitEach(portShutdown),
   // Security groups: two IPv4 ACLs per group, one per direction.
   ADD_SECURITY_GROUP: ["ip access-list {security_group_ingress}", "exit", "ip access-list {security_group_egress}", "exit"],
   REMOVE_SECURITY_GROUP: ["no ip access-list {security_group_ingress}", "no ip access-list {security_group_egress}"],

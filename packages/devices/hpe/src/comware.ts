@@ -1,10 +1,9 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { CliSwitch, vrpVlans, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 import { hpComware } from "./platforms.js";
 
 /** HPE Comware (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports. */
 export const COMWARE_COMMANDS: CommandTemplates = {
-  ADD_NETWORK: ["vlan {segmentation_id}"],
-  DELETE_NETWORK: ["undo vlan {segmentation_id}"],
+  ...vrpVlans,
   PLUG_PORT_TO_NETWORK: ["interface {port}", "port link-type access", "port access vlan {segmentation_id}"],
   DELETE_PORT: ["interface {port}", "undo port access vlan"],
 };

@@ -1,10 +1,9 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
+import { CliSwitch, vrpVlans, type CommandTemplates, type PortNameRule } from "@ngs/core/device-kit";
 import { huawei } from "./platforms.js";
 
 /** Huawei VRP V3/V5 (docs/upstream.md#command-lists-per-device-type): VLANs without names, access ports. */
 export const VRP_COMMANDS: CommandTemplates = {
-  ADD_NETWORK: ["vlan {segmentation_id}"],
-  DELETE_NETWORK: ["undo vlan {segmentation_id}"],
+  ...vrpVlans,
   PLUG_PORT_TO_NETWORK: ["interface {port}", "port link-type access", "port default vlan {segmentation_id}"],
   DELETE_PORT: ["interface {port}", "undo port default vlan {segmentation_id}"],
 };

@@ -1,17 +1,10 @@
-import { CliSwitch, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
+import { CliSwitch, namedVlans, switchportAccess, type CommandTemplates, type PortNameRule, type VlanNameRule } from "@ngs/core/device-kit";
 import { ruijieOs } from "./platforms.js";
 
 /** Ruijie (docs/upstream.md#command-lists-per-device-type): IOS-like access ports. */
 export const RUIJIE_COMMANDS: CommandTemplates = {
-  ADD_NETWORK: ["vlan {segmentation_id}", "name {network_name}"],
-  DELETE_NETWORK: ["no vlan {segmentation_id}"],
-  PLUG_PORT_TO_NETWORK: ["interface {port}", "switchport mode access", "switchport access vlan {segmentation_id}"],
-  DELETE_PORT: [
-    "interface {port}",
-    "no switchport access vlan {segmentation_id}",
-    "no switchport mode trunk",
-    "switchport trunk allowed vlan none",
-  ],
+  ...namedVlans,
+  ...switchportAccess,
 };
 
 /**
