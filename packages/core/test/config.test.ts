@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GenericSwitchConfigException, loadConfig, parseOsloIni, readConfig } from "@ngs/core";
+import { problemsOf } from "./helpers.js";
+import { loadConfig, parseOsloIni, readConfig } from "@ngs/core";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/ml2_conf_genericswitch.ini", import.meta.url));
 
@@ -19,16 +20,6 @@ function write(name: string, text: string): string {
   mkdirSync(join(file, ".."), { recursive: true });
   writeFileSync(file, text);
   return file;
-}
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GenericSwitchConfigException);
-    return (e as GenericSwitchConfigException).args.problems as string[];
-  }
-  throw new Error("expected a GenericSwitchConfigException");
 }
 
 describe("loadConfig: an upstream ini file", () => {

@@ -8,12 +8,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { problemsOf, QuietDevice } from "./helpers.js";
 import {
   asn,
   bool,
   checkConfig,
   GenericSwitchConfigException,
-  GenericSwitchDevice,
   int,
   list,
   loadCheckedConfig,
@@ -38,17 +38,9 @@ const ACME_OPTIONS = {
 };
 
 /** A device that sends nothing: the tests here are about its options. */
-class Acme extends GenericSwitchDevice {
+class Acme extends QuietDevice {
   static override readonly options = ACME_OPTIONS;
   declare readonly options: OptionValues<typeof ACME_OPTIONS>;
-  async addNetwork() {}
-  async delNetwork() {}
-  async plugPortToNetwork() {}
-  async deletePort() {}
-  async plugBondToNetwork() {}
-  async unplugBondFromNetwork() {}
-  async addSubportsOnTrunk() {}
-  async delSubportsOnTrunk() {}
 }
 /** A subclass declares only its own option, and may replace a parent's. */
 class AcmePlus extends Acme {
@@ -60,16 +52,6 @@ class Legacy extends Acme {
 }
 
 const base: DeviceConfig = { device_type: "acme_os", ip: "10.0.0.1", username: "u", password: "pw" };
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GenericSwitchConfigException);
-    return (e as GenericSwitchConfigException).args.problems as string[];
-  }
-  throw new Error("expected a GenericSwitchConfigException");
-}
 
 describe("bool(): oslo.config's spellings, any case, nothing else", () => {
   const spec = bool();

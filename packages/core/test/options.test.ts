@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { QuietDevice } from "./helpers.js";
 import {
   GenericSwitchConfigException,
-  GenericSwitchDevice,
   GenericSwitchNetworkNameFormatInvalid,
   GenericSwitchNotSupported,
   createLogger,
@@ -13,16 +13,7 @@ import {
 } from "@ngs/core";
 
 /** A device that sends nothing: the tests here are about option handling. */
-class Quiet extends GenericSwitchDevice {
-  async addNetwork() {}
-  async delNetwork() {}
-  async plugPortToNetwork() {}
-  async deletePort() {}
-  async plugBondToNetwork() {}
-  async unplugBondFromNetwork() {}
-  async addSubportsOnTrunk() {}
-  async delSubportsOnTrunk() {}
-}
+class Quiet extends QuietDevice {}
 class Ovsish extends Quiet {
   static override extraOptions = ["ngs_ovs_bridge"];
 }
