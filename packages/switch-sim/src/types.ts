@@ -66,7 +66,7 @@ export interface SimPlatform {
   readonly enable?: { readonly command: string };
   readonly config?: { readonly enter: string; readonly exit: string };
   readonly save?: { readonly command: string; readonly confirm?: readonly { readonly answer: unknown }[]; readonly mode?: string };
-  readonly commit?: { readonly command: string };
+  readonly commit?: { readonly command: string; readonly success?: RegExp };
 }
 
 export interface SimSwitchOptions {

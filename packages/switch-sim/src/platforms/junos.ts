@@ -160,6 +160,39 @@ function showVlans(s: SimState): string {
   return out;
 }
 
+/**
+ * What differs between Junos and a Junos-like dialect: its texts. The
+ * built-in `juniper` model is `junosDialect(junosBase)`; a platform-kit
+ * `junosLike` platform gets its own prompt characters, config and commit
+ * commands, session-preparation lines and error text (see `derived.ts`).
+ */
+export interface JunosSpec {
+  platform: string;
+  banner: string;
+  promptChars: { user: string; enabled: string };
+  /** Group 1, when present, is ` private` / ` exclusive`. */
+  configEnter: RegExp;
+  configExit: RegExp;
+  commit: RegExp;
+  commitOutput: string;
+  /** Extra lines accepted silently in operational mode (a dialect's own session preparation). */
+  quietLines: RegExp[];
+  /** The message under the `^` marker; `kind` is Junos's own wording. */
+  invalid(kind: "unknown command." | "syntax error." | "syntax error, expecting <command>."): string;
+}
+
+export const junosBase: JunosSpec = {
+  platform: "juniper",
+  banner: "--- JUNOS 21.4R3 (simulated by ngs switch-sim)\n",
+  promptChars: { user: ">", enabled: "#" },
+  configEnter: /^configure( private| exclusive)?$/,
+  configExit: /^(exit|quit)( configuration-mode)?$/,
+  commit: /^commit( comment ".*"| synchronize)*$|^commit confirmed( \d+)?$/,
+  commitOutput: "commit complete",
+  quietLines: [],
+  invalid: (kind) => kind,
+};
+
 class JunosSession implements DialectSession {
   private config = false;
   /** root lands in the FreeBSD shell and needs `cli`, like a real Junos box. */
@@ -168,29 +201,33 @@ class JunosSession implements DialectSession {
   private pending: Op[] = [];
   private readonly state: SimState;
 
-  constructor(private readonly shell: Shell) {
+  constructor(
+    private readonly spec: JunosSpec,
+    private readonly shell: Shell,
+  ) {
     this.state = shell.sw.state;
     this.rootLogin = shell.username === "root";
     this.inShell = this.rootLogin;
   }
 
   banner(): string {
-    return "--- JUNOS 21.4R3 (simulated by ngs switch-sim)\n";
+    return this.spec.banner;
   }
 
   prompt(): string {
     const who = `${this.shell.username}@${this.shell.sw.hostname}`;
     if (this.inShell) return `${who}:RE:0% `;
-    return this.config ? `\n[edit]\n${who}# ` : `${who}> `;
+    const { user, enabled } = this.spec.promptChars;
+    return this.config ? `\n[edit]\n${who}${enabled} ` : `${who}${user} `;
   }
 
   private out(text: string): void {
     if (text) this.shell.write(text.endsWith("\n") ? text : text + "\n");
   }
 
-  private error(line: string, word: number, msg: string): void {
+  private error(line: string, word: number, kind: Parameters<JunosSpec["invalid"]>[0]): void {
     const promptLen = this.prompt().split("\n").pop()!.length;
-    this.out(`${" ".repeat(promptLen + wordColumn(line, word))}^\n${msg}`);
+    this.out(`${" ".repeat(promptLen + wordColumn(line, word))}^\n${this.spec.invalid(kind)}`);
   }
 
   async run(line: string): Promise<void> {
@@ -226,7 +263,8 @@ class JunosSession implements DialectSession {
     if ((m = /^set cli screen-length (\d+)$/.exec(cmd))) return this.out(`Screen length set to ${m[1]}`);
     if (/^set cli complete-on-space off$/.test(cmd)) return this.out("Disabling complete-on-space");
     if (/^set cli complete-on-space on$/.test(cmd)) return this.out("Enabling complete-on-space");
-    if ((m = /^configure( private| exclusive)?$/.exec(cmd))) {
+    if (this.spec.quietLines.some((re) => re.test(cmd))) return;
+    if ((m = this.spec.configEnter.exec(cmd))) {
       this.config = true;
       this.pending = [];
       if (m[1] === " private") this.out("warning: uncommitted changes will be discarded on exit");
@@ -249,9 +287,9 @@ class JunosSession implements DialectSession {
       if (op) this.pending.push(op);
       return;
     }
-    if (/^commit( comment ".*"| synchronize)*$/.test(cmd) || cmd === "commit and-quit" || /^commit confirmed( \d+)?$/.test(cmd)) {
+    if (this.spec.commit.test(cmd) || cmd === "commit and-quit") {
       this.apply();
-      this.out("commit complete");
+      this.out(this.spec.commitOutput);
       if (cmd === "commit and-quit") {
         this.config = false;
         this.out("Exiting configuration mode");
@@ -263,7 +301,7 @@ class JunosSession implements DialectSession {
       this.pending = [];
       return this.out("load complete");
     }
-    if (/^(exit|quit)( configuration-mode)?$/.test(cmd)) {
+    if (this.spec.configExit.test(cmd)) {
       if (this.pending.length > 0) {
         const answer = (await this.shell.ask("Exit with uncommitted changes? [yes,no] (yes) ")).trim();
         if (answer !== "" && !/^y(es)?$/i.test(answer)) return;
@@ -299,9 +337,9 @@ class JunosSession implements DialectSession {
   }
 }
 
-export const junos: Dialect = {
-  platform: "juniper",
-  defaultHostname: "sw1",
-  open: (shell) => new JunosSession(shell),
-};
+export function junosDialect(spec: JunosSpec): Dialect {
+  return { platform: spec.platform, defaultHostname: "sw1", open: (shell) => new JunosSession(spec, shell) };
+}
+
+export const junos: Dialect = junosDialect(junosBase);
 

@@ -8,6 +8,21 @@ export interface ShellFlavor {
   banner: string;
   /** Text between `host:` and the cwd, e.g. NVUE's `mgmt:`. */
   promptInfix?: string;
+  /**
+   * A platform-kit `linuxShell` dialect's own texts (see `derived.ts`); the
+   * built-in flavours leave this unset and keep bash's.
+   */
+  derived?: {
+    /** Prompt characters as user and as root (`$` / `#`). */
+    promptChars: { user: string; enabled: string };
+    /** Lines that become root (the dialect's enable and config-enter commands). */
+    becomeRoot: RegExp;
+    /** Lines that drop root again, or log out (the dialect's config-exit command). */
+    leave: RegExp;
+    quietLines: RegExp[];
+    /** What a command not found prints (default: bash's `-bash: X: command not found`). */
+    errorText?: string;
+  };
   /** Creates per-session data and returns a handler; `false` = not mine. */
   open(ctx: ShellCtx): (line: string) => boolean | Promise<boolean>;
 }
@@ -53,7 +68,8 @@ class LinuxSession implements DialectSession {
 
   prompt(): string {
     const user = this.root ? "root" : this.shell.username;
-    return `${user}@${this.shell.sw.hostname}:${this.flavor.promptInfix ?? ""}~${this.root ? "#" : "$"} `;
+    const { user: u, enabled } = this.flavor.derived?.promptChars ?? { user: "$", enabled: "#" };
+    return `${user}@${this.shell.sw.hostname}:${this.flavor.promptInfix ?? ""}~${this.root ? enabled : u} `;
   }
 
   private out(text: string): void {
@@ -64,7 +80,10 @@ class LinuxSession implements DialectSession {
     const { cmd, filter } = splitPipe(line);
     const w = words(cmd);
     const first = w[0]!;
-    if (/^(exit|logout)$/.test(cmd)) {
+    const d = this.flavor.derived;
+    if (d?.quietLines.some((re) => re.test(cmd))) return;
+    if (d?.becomeRoot.test(cmd)) return this.sudo();
+    if (/^(exit|logout)$/.test(cmd) || d?.leave.test(cmd)) {
       if (this.root && !this.rootAtLogin) {
         this.root = false;
         return this.out("exit");
@@ -117,7 +136,7 @@ class LinuxSession implements DialectSession {
       case "uname":
         return this.out("Linux");
       default:
-        return this.out(`-bash: ${first}: command not found`);
+        return this.out(d?.errorText ?? `-bash: ${first}: command not found`);
     }
   }
 

@@ -6,7 +6,7 @@ import { vlanName } from "../show.js";
 type Op = (s: SimState) => void;
 type View = { kind: "user" } | { kind: "system" } | { kind: "if"; port: string } | { kind: "vlan"; id: number } | { kind: "other"; label: string };
 
-interface VrpSpec {
+export interface VrpSpec {
   platform: string;
   defaultHostname: string;
   banner: string;
@@ -15,6 +15,21 @@ interface VrpSpec {
   comware: boolean;
   systemViewBanner: string;
   errorPrefix: string;
+  /**
+   * A platform-kit `vrpLike` dialect's own texts (see `derived.ts`); the
+   * built-in platforms leave these unset and keep VRP's / Comware's.
+   */
+  derived?: {
+    /** Closing characters of the user-view and system-view prompts (`>` / `]`). */
+    promptChars: { user: string; enabled: string };
+    systemView: RegExp;
+    returnCommand: RegExp;
+    save: RegExp;
+    saveQuestion: string;
+    saveYes: RegExp;
+    quietLines: RegExp[];
+    errorText: string;
+  };
 }
 
 /** VRP `vlan batch 10 20 to 30` / Comware `10 to 20` lists. */
@@ -52,12 +67,13 @@ class VrpSession implements DialectSession {
   prompt(): string {
     const h = this.shell.sw.hostname;
     const v = this.view;
-    if (v.kind === "user") return `<${h}>`;
+    const { user, enabled } = this.spec.derived?.promptChars ?? { user: ">", enabled: "]" };
+    if (v.kind === "user") return `<${h}${user}`;
     const mark = this.spec.twoStage ? (this.pending.length ? "*" : "~") : "";
-    if (v.kind === "system") return `[${mark}${h}]`;
-    if (v.kind === "if") return `[${mark}${h}-${v.port}]`;
-    if (v.kind === "vlan") return `[${mark}${h}-vlan${v.id}]`;
-    return `[${mark}${h}-${v.label}]`;
+    if (v.kind === "system") return `[${mark}${h}${enabled}`;
+    if (v.kind === "if") return `[${mark}${h}-${v.port}${enabled}`;
+    if (v.kind === "vlan") return `[${mark}${h}-vlan${v.id}${enabled}`;
+    return `[${mark}${h}-${v.label}${enabled}`;
   }
 
   private out(text: string): void {
@@ -65,7 +81,8 @@ class VrpSession implements DialectSession {
   }
 
   private error(line: string, word: number, what = "Unrecognized command"): void {
-    this.out(`${" ".repeat(this.prompt().length + wordColumn(line, word))}^\n${this.spec.errorPrefix} ${what} found at '^' position.`);
+    const text = this.spec.derived?.errorText ?? `${this.spec.errorPrefix} ${what} found at '^' position.`;
+    this.out(`${" ".repeat(this.prompt().length + wordColumn(line, word))}^\n${text}`);
   }
 
   /** Applies now, or queues until `commit` on two-stage platforms. */
@@ -80,17 +97,19 @@ class VrpSession implements DialectSession {
     if (/^screen-length (0 temporary|disable)$/.test(l)) {
       return this.out(this.spec.comware ? "" : "Info: The configuration takes effect on the current user terminal interface only.");
     }
+    const d = this.spec.derived;
+    if (d?.quietLines.some((re) => re.test(l))) return;
     if (/^(display|dis)\b/.test(l)) return this.display(line);
-    if (/^save( force)?$/.test(l) || /^save \S+\.(cfg|zip)$/.test(l)) return this.save(l);
+    if (d ? d.save.test(l) : /^save( force)?$/.test(l) || /^save \S+\.(cfg|zip)$/.test(l)) return this.save(l);
     if (this.view.kind === "user") {
       if (/^(quit|exit|logout)$/.test(l)) return this.shell.end();
-      if (/^(system-view|sys(tem)?)$/.test(l)) {
+      if ((d?.systemView ?? /^(system-view|sys(tem)?)$/).test(l)) {
         this.view = { kind: "system" };
         return this.out(this.spec.systemViewBanner);
       }
       return this.error(line, 0);
     }
-    if (l === "return") return this.leave();
+    if (d ? d.returnCommand.test(l) : l === "return") return this.leave();
     if (l === "quit") {
       if (this.view.kind === "system") return this.leave();
       this.view = { kind: "system" };
@@ -123,6 +142,13 @@ class VrpSession implements DialectSession {
   }
 
   private async save(l: string): Promise<void> {
+    const d = this.spec.derived;
+    if (d) {
+      const a = (await this.shell.ask(d.saveQuestion)).trim();
+      if (!d.saveYes.test(a)) return this.out("Info: The configuration is not saved.");
+      await this.shell.save();
+      return this.out("Info: Save the configuration successfully.");
+    }
     if (this.spec.comware) {
       if (l !== "save force") {
         const a = (await this.shell.ask("The current configuration will be written to the device. Are you sure? [Y/N]:")).trim();
@@ -261,7 +287,7 @@ class VrpSession implements DialectSession {
   }
 }
 
-function vrp(spec: VrpSpec): Dialect {
+export function vrp(spec: VrpSpec): Dialect {
   return { platform: spec.platform, defaultHostname: spec.defaultHostname, open: (shell) => new VrpSession(spec, shell) };
 }
 
