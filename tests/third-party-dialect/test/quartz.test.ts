@@ -2,17 +2,14 @@
 // own prompts, privilege and config commands, save dialogue and error text),
 // built with the platform kit, found through its manifest, and driven over
 // real SSH against @ngs/switch-sim — which has never heard of QuartzOS.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliSession, CommandError } from "@ngs/cli-session";
 import { junosLike } from "@ngs/cli-session/platform-kit";
 import { createLogger, devicePlatformProblems, discoverPlugins, loadDeviceClass, loadDevicePlatform, type Platform, type PluginEntry } from "@ngs/core";
 import { platforms as simModels, startSwitch, type SimSwitch } from "@ngs/switch-sim";
+import { containsRun, pluginDirWith } from "./plugin-dir.js";
 
-const FIXTURE = fileURLToPath(new URL("../ngs-device-quartz", import.meta.url));
 const PASSWORD = "qz-login-7c1d";
 const SECRET = "qz-privilege-93ab";
 const NET = "5a1c3f6e-58d4-4b8e-9a76-8f3f1d2a0c11";
@@ -24,11 +21,7 @@ let platform: Platform;
 let sim: SimSwitch;
 
 beforeAll(async () => {
-  // A plugin dir as `npm install --prefix DIR ngs-device-quartz` leaves it (the package linked in).
-  dir = mkdtempSync(join(tmpdir(), "ngs-quartz-"));
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ dependencies: { "ngs-device-quartz": "1.0.0" } }));
-  mkdirSync(join(dir, "node_modules"));
-  symlinkSync(FIXTURE, join(dir, "node_modules", "ngs-device-quartz"), "dir");
+  dir = pluginDirWith("ngs-device-quartz");
   plugins = discoverPlugins({ pluginDirs: [dir] });
   platform = await loadDevicePlatform("quartz_switch", plugins);
   sim = await startSwitch({ platform, username: "ops", password: PASSWORD, secret: SECRET, ports: ["qe-1", "qe-2"] });
@@ -38,12 +31,6 @@ afterAll(async () => {
   await sim?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** True when `sub` appears in `list` as a contiguous run. */
-function containsRun(list: readonly string[], sub: readonly string[]): boolean {
-  for (let i = 0; i + sub.length <= list.length; i++) if (sub.every((s, j) => list[i + j] === s)) return true;
-  return false;
-}
 
 const device = async () => {
   const Quartz = await loadDeviceClass("quartz_switch", plugins);
