@@ -27,7 +27,7 @@ const quietLines = (p: SimPlatform): RegExp[] => (p.sessionPreparation ?? []).ma
 const banner = (p: SimPlatform): string => `${p.name} (simulated by ngs switch-sim)\n`;
 /** The text a success pattern stands for, when it is a plain literal (else `fallback`). */
 const literal = (re: RegExp | undefined, fallback: string): string => (re && /^[\w ,.'-]+$/.test(re.source) ? re.source : fallback);
-/** The answer a save dialogue's first step gives, as a pattern for "yes". */
+/** The answer the save dialogue's first step gives (the switch's "yes"), when it is text. */
 const answerOf = (p: SimPlatform): string | undefined => {
   const a = p.save?.confirm?.[0]?.answer;
   return typeof a === "string" ? a : undefined;
